@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const base = { DATA_DIR: "/tmp/kizuna-env-test" } as NodeJS.ProcessEnv;
+
+describe("parseEnv", () => {
+  it("applies defaults and generates a development secret", () => {
+    const env = parseEnv({ ...base });
+    expect(env.PORT).toBe(3000);
+    expect(env.APP_ENV).toBe("development");
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(parseEnv({ ...base }).AUTH_SECRET).toBe(env.AUTH_SECRET);
+  });
+
+  it.each([
+    ["DATABASE_URL", { DATABASE_URL: "mysql://x@y/z" }],
+    ["DATABASE_URL", { DATABASE_URL: "not a url" }],
+    ["PORT", { PORT: "70000" }],
+    ["PORT", { PORT: "abc" }],
+    ["APP_ENV", { APP_ENV: "staging" }],
+    ["AUTH_SECRET", { AUTH_SECRET: "short" }],
+    ["SMTP_URL", { SMTP_URL: "nonsense" }],
+    ["ADMIN_EMAIL", { ADMIN_EMAIL: "not-an-email" }],
+  ])("names %s when it is malformed", (name, overrides) => {
+    let thrown: unknown;
+    try {
+      parseEnv({ ...base, ...overrides } as NodeJS.ProcessEnv);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvError);
+    expect((thrown as EnvError).issues.map((issue) => issue.name)).toContain(name);
+    expect((thrown as EnvError).message).toContain(name);
+  });
+
+  it("requires AUTH_SECRET and DATABASE_URL in production", () => {
+    expect(() => parseEnv({ ...base, APP_ENV: "production", DATABASE_URL: "postgresql://a@b/c" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ ...base, APP_ENV: "production", AUTH_SECRET: "x".repeat(40) })).toThrow(/DATABASE_URL/);
+  });
+});
