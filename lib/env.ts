@@ -63,7 +63,7 @@ function loadOrCreateDevSecret(dataDir: string): string {
   return secret;
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const result = ZEnv.safeParse(source);
   if (!result.success) {
     throw new EnvError(

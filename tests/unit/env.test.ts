@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/env";
 
-const base = { DATA_DIR: "/tmp/kizuna-env-test" } as NodeJS.ProcessEnv;
+const base: Record<string, string | undefined> = { DATA_DIR: "/tmp/kizuna-env-test" };
 
 describe("parseEnv", () => {
   it("applies defaults and generates a development secret", () => {
@@ -24,7 +24,7 @@ describe("parseEnv", () => {
   ])("names %s when it is malformed", (name, overrides) => {
     let thrown: unknown;
     try {
-      parseEnv({ ...base, ...overrides } as NodeJS.ProcessEnv);
+      parseEnv({ ...base, ...overrides });
     } catch (error) {
       thrown = error;
     }
