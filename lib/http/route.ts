@@ -1,0 +1,44 @@
+// Route handlers: actor from a Bearer API token or the session cookie, origin
+// checked for cookie-authenticated writes, errors mapped to JSON with the right
+// status (never a stack trace).
+import { NextResponse } from "next/server";
+import { actorFromRequest, requestMeta, type TActor, type TRequestMeta } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { toFailure } from "./errors";
+import { isCrossOrigin, isUnsafeMethod } from "./origin";
+
+export type TRouteContext<P> = { request: Request; actor: TActor | null; meta: TRequestMeta; params: P };
+
+type TRouteHandler<P> = (ctx: TRouteContext<P>) => Promise<Response | unknown>;
+
+export function jsonError(status: number, body: Record<string, unknown>): NextResponse {
+  return NextResponse.json({ error: body }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function apiRoute<P = Record<string, never>>(handler: TRouteHandler<P>) {
+  return async (request: Request, context?: { params?: Promise<P> }): Promise<Response> => {
+    try {
+      const usesCookie = !request.headers.get("authorization");
+      if (usesCookie && isUnsafeMethod(request.method) && isCrossOrigin(request.headers)) {
+        throw new AppError("CROSS_ORIGIN", "errors.crossOrigin");
+      }
+      const actor = await actorFromRequest(request);
+      const params = ((await context?.params) ?? {}) as P;
+      const result = await handler({ request, actor, meta: requestMeta(request.headers), params });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      const { status, ok: _ok, ...body } = toFailure(error);
+      return jsonError(status, body);
+    }
+  };
+}
+
+/** Parses a JSON body; malformed JSON is a 400, not a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("VALIDATION", "errors.malformedJson", { fieldErrors: { _form: ["errors.malformedJson"] } });
+  }
+}
