@@ -73,6 +73,23 @@ async function seedIfNeeded(env: TEnv, url: string): Promise<void> {
   }
 }
 
+/** ADMIN_EMAIL + ADMIN_PASSWORD create the first admin on start (idempotent). */
+async function createAdminFromEnv(env: TEnv, url: string): Promise<void> {
+  if (!env.ADMIN_EMAIL) return;
+  if (!env.ADMIN_PASSWORD) fail("ADMIN_EMAIL is set but ADMIN_PASSWORD is not: set both to create the first admin.");
+  process.env.DATABASE_URL = url;
+  const { createAdmin } = await import("../lib/accounts/bootstrap");
+  const { disconnectDb } = await import("../lib/db/client");
+  try {
+    const result = await createAdmin({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    if (result.created) console.log(`• Created the first admin ${env.ADMIN_EMAIL} (from ADMIN_EMAIL)`);
+  } catch (error) {
+    fail(`ADMIN_EMAIL/ADMIN_PASSWORD rejected: ${error instanceof Error ? JSON.stringify((error as { details?: unknown }).details ?? error.message) : String(error)}`);
+  } finally {
+    await disconnectDb();
+  }
+}
+
 function buildIfNeeded(childEnv: NodeJS.ProcessEnv): void {
   if (mode !== "start" || existsSync(".next/BUILD_ID")) return;
   console.log("• No production build found: running `next build` (about a minute)…");
@@ -130,6 +147,7 @@ async function main(): Promise<void> {
   const { applied } = await applyMigrations(databaseUrl);
   console.log(applied.length ? `• Applied ${applied.length} migration(s): ${applied.join(", ")}` : "• Database schema is up to date");
   await seedIfNeeded(env, databaseUrl);
+  await createAdminFromEnv(env, databaseUrl);
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
