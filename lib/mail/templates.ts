@@ -100,7 +100,7 @@ function renderText(t: TMailTranslator, message: TMessage): string {
   const lines: string[] = [t("common.greeting", { name: message.name }), ""];
   for (const block of message.blocks) {
     // The link sits alone on its line so mail clients (and tests) can pick it out whole.
-    if (block.kind === "button") lines.push(`${block.label}:`, block.url, "");
+    if (block.kind === "button") lines.push(t("common.linkLine", { action: block.label }), block.url, "");
     else lines.push(block.text, "");
   }
   // "-- " (with the space) is the signature delimiter mail clients recognise.

@@ -1,0 +1,28 @@
+// Next.js calls register() once when a server instance starts. When SMTP_URL is
+// set, this instance also runs the mail worker (lib/mail/worker.ts); pg-boss
+// coordinates the instances through PostgreSQL, so each email is sent once.
+// Without SMTP_URL nothing starts and emails stay in the outbox (/dev/outbox).
+
+export async function register(): Promise<void> {
+  // The import must sit inside this literal `=== "nodejs"` branch: the bundler
+  // folds the condition and leaves pg-boss and nodemailer out of the edge bundle.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    if (!process.env.SMTP_URL?.trim()) return;
+    // `next build` may load instrumentation while prerendering: no worker there.
+    if (process.env.NEXT_PHASE === "phase-production-build") return;
+    const { startMailWorker } = await import("./lib/mail/worker");
+    // Not awaited: the site must serve even if the queue cannot start (database
+    // briefly down). Emails wait in the outbox meanwhile, and the start is retried
+    // with a growing delay; the timer is unref'd so it never holds the process open.
+    const startWithRetry = (retryInMs: number): void => {
+      startMailWorker().then(
+        () => console.info("[kizuna:mail] mail worker started"),
+        (error: unknown) => {
+          console.error(`[kizuna:mail] mail worker did not start (retrying in ${retryInMs / 1000} s); emails stay PENDING in the outbox:`, error);
+          setTimeout(() => startWithRetry(Math.min(retryInMs * 2, 300_000)), retryInMs).unref();
+        },
+      );
+    };
+    startWithRetry(15_000);
+  }
+}

@@ -1,0 +1,308 @@
+// The authorization matrix: every server action and every API route, called as
+// each kind of person, must be allowed or refused as the table says — and a
+// refusal must change no row. The test fails closed: an action or route that
+// exists in app/ without an entry here fails it.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as accountActions from "@/lib/accounts/actions";
+import { issueToken } from "@/lib/auth/tokens";
+import type { TActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { invokeAction, type TActionSpec } from "@/lib/http/action";
+import type { z } from "zod";
+import {
+  TEST_META,
+  TEST_PASSWORD,
+  actorFor,
+  createAgency,
+  createInvestorWithProfile,
+  createPublishedListing,
+  createUser,
+  sessionTokenFor,
+  uniqueEmail,
+} from "../support/factories";
+
+const IDENTITIES = ["anonymous", "investorA", "investorB", "staffX", "staffY", "pendingStaff", "suspended", "admin"] as const;
+type TIdentity = (typeof IDENTITIES)[number];
+const AUTH_REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "TOTP_ENROLMENT_REQUIRED"]);
+/** Allowed callers may still be told "no" for business reasons (already enabled, wrong code…). */
+const BUSINESS_OUTCOMES = new Set(["VALIDATION", "CONFLICT"]);
+
+type TFixtures = {
+  users: Record<Exclude<TIdentity, "anonymous">, string>;
+  agencyX: string;
+  listingX: string;
+  profileA: string;
+  matchA: string;
+  interestA: string;
+};
+let fx: TFixtures;
+
+const ACTIVE: TIdentity[] = ["investorA", "investorB", "staffX", "staffY", "admin"];
+const EVERYONE: TIdentity[] = [...IDENTITIES];
+
+type TActionRow = {
+  allowed: TIdentity[];
+  input: (f: TFixtures) => Promise<Record<string, unknown>>;
+};
+
+async function pendingStaffTarget() {
+  const agency = await createAgency("Target agency");
+  return (await createUser({ role: "STAFF", status: "PENDING", organizationId: agency.id, label: "target-staff" })).id;
+}
+
+async function tokenFor(purpose: "EMAIL_VERIFICATION" | "PASSWORD_RESET") {
+  const user = await createUser({ role: "INVESTOR", status: "PENDING", verified: false, label: "token" });
+  return issueToken(user.id, purpose);
+}
+
+/** One row per action spec, keyed by spec name. */
+const ACTIONS: Record<string, TActionRow> = {
+  registerInvestor: {
+    allowed: EVERYONE,
+    input: async () => ({ name: "New Investor", email: uniqueEmail("reg"), password: TEST_PASSWORD, organizationName: "Matrix Capital", country: "JP", locale: "ja" }),
+  },
+  requestStaffAccess: {
+    allowed: EVERYONE,
+    input: async (f) => ({ name: "New Staff", email: uniqueEmail("req"), password: TEST_PASSWORD, agencyId: f.agencyX, locale: "en" }),
+  },
+  verifyEmail: { allowed: EVERYONE, input: async () => ({ token: await tokenFor("EMAIL_VERIFICATION") }) },
+  requestPasswordReset: { allowed: EVERYONE, input: async () => ({ email: uniqueEmail("nobody") }) },
+  resetPassword: { allowed: EVERYONE, input: async () => ({ token: await tokenFor("PASSWORD_RESET"), password: TEST_PASSWORD }) },
+  changePassword: { allowed: ACTIVE, input: async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) },
+  signOutEverywhere: { allowed: ACTIVE, input: async () => ({}) },
+  updateAccount: { allowed: ACTIVE, input: async () => ({ name: "Renamed", locale: "ja", notificationMode: "DAILY_DIGEST" }) },
+  startTotpEnrolment: { allowed: ["staffX", "staffY", "admin"], input: async () => ({}) },
+  confirmTotpEnrolment: { allowed: ["staffX", "staffY", "admin"], input: async () => ({ code: "000000" }) },
+  approveStaff: { allowed: ["admin"], input: async () => ({ userId: await pendingStaffTarget() }) },
+  rejectStaff: { allowed: ["admin"], input: async () => ({ userId: await pendingStaffTarget(), reason: "Unknown agency contact" }) },
+  changeRole: { allowed: ["admin"], input: async () => ({ userId: (await createUser({ role: "INVESTOR", label: "promote" })).id, role: "STAFF" }) },
+  suspendUser: { allowed: ["admin"], input: async () => ({ userId: (await createUser({ role: "INVESTOR", label: "suspend" })).id }) },
+  reactivateUser: {
+    allowed: ["admin"],
+    input: async () => ({ userId: (await createUser({ role: "INVESTOR", status: "SUSPENDED", label: "reactivate" })).id }),
+  },
+};
+
+/** Server actions that are not specs, with the reason they need none. */
+const NON_SPEC_ACTIONS: Record<string, string> = {
+  setLocaleAction: "sets the reader's language cookie; reads and writes no data",
+};
+
+type TRouteRow = {
+  /** Expected status per identity; identities not listed must be refused (401/403/404). */
+  allowed: TIdentity[];
+  call: (f: TFixtures, cookie: string | null) => Promise<Response>;
+};
+
+function request(url: string, init: { method: string; cookie: string | null; body?: unknown }): Request {
+  const headers = new Headers({ "content-type": "application/json" });
+  if (init.cookie) headers.set("cookie", `next-auth.session-token=${init.cookie}`);
+  return new Request(`http://localhost:3000${url}`, {
+    method: init.method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+type THandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function routeModule(file: string): Promise<Record<string, THandler>> {
+  return (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, THandler>;
+}
+
+const ROUTES: Record<string, TRouteRow> = {
+  "GET /api/health": {
+    allowed: EVERYONE,
+    call: async (_f, cookie) => (await routeModule("app/api/health/route.ts")).GET!(request("/api/health", { method: "GET", cookie }), { params: Promise.resolve({}) }),
+  },
+  "GET /api/v1/me": {
+    allowed: ACTIVE,
+    call: async (_f, cookie) => (await routeModule("app/api/v1/me/route.ts")).GET!(request("/api/v1/me", { method: "GET", cookie }), { params: Promise.resolve({}) }),
+  },
+  "GET /api/v1/investor-profiles/[id]": {
+    allowed: ["investorA", "staffX", "admin"],
+    call: async (f, cookie) =>
+      (await routeModule("app/api/v1/investor-profiles/[id]/route.ts")).GET!(request(`/api/v1/investor-profiles/${f.profileA}`, { method: "GET", cookie }), {
+        params: Promise.resolve({ id: f.profileA }),
+      }),
+  },
+  "PATCH /api/v1/investor-profiles/[id]": {
+    allowed: ["investorA"],
+    call: async (f, cookie) =>
+      (await routeModule("app/api/v1/investor-profiles/[id]/route.ts")).PATCH!(
+        request(`/api/v1/investor-profiles/${f.profileA}`, { method: "PATCH", cookie, body: { thesis: "Changed by the matrix" } }),
+        { params: Promise.resolve({ id: f.profileA }) },
+      ),
+  },
+  "GET /api/v1/matches/[id]": {
+    allowed: ["investorA", "staffX", "admin"],
+    call: async (f, cookie) =>
+      (await routeModule("app/api/v1/matches/[id]/route.ts")).GET!(request(`/api/v1/matches/${f.matchA}`, { method: "GET", cookie }), {
+        params: Promise.resolve({ id: f.matchA }),
+      }),
+  },
+  "GET /api/v1/interests/[id]": {
+    allowed: ["investorA", "staffX", "admin"],
+    call: async (f, cookie) =>
+      (await routeModule("app/api/v1/interests/[id]/route.ts")).GET!(request(`/api/v1/interests/${f.interestA}`, { method: "GET", cookie }), {
+        params: Promise.resolve({ id: f.interestA }),
+      }),
+  },
+  "PATCH /api/v1/listings/[id]": {
+    allowed: ["staffX", "admin"],
+    call: async (f, cookie) =>
+      (await routeModule("app/api/v1/listings/[id]/route.ts")).PATCH!(
+        request(`/api/v1/listings/${f.listingX}`, { method: "PATCH", cookie, body: { summary: "Edited through the API by the matrix." } }),
+        { params: Promise.resolve({ id: f.listingX }) },
+      ),
+  },
+};
+
+/** next-auth's own endpoints: its CSRF token guards them; sign-in is covered by the throttle tests and e2e. */
+const EXEMPT_ROUTES: Record<string, string> = {
+  "GET /api/auth/[...nextauth]": "next-auth (session, csrf, providers): no application data",
+  "POST /api/auth/[...nextauth]": "next-auth sign-in/out with its own CSRF token; see sign-in-throttle.test.ts and e2e",
+};
+
+// ───────────────────────────── discovery (fails closed) ─────────────────────────────
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "node_modules" || name === "generated") return [];
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+function discoverServerActions(): string[] {
+  return ["app", "lib"]
+    .flatMap(walk)
+    .filter((file) => /\.(ts|tsx)$/.test(file))
+    .filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")))
+    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => m[1]!));
+}
+
+function discoverRoutes(): string[] {
+  return walk("app")
+    .filter((file) => /route\.(ts|tsx)$/.test(file))
+    .flatMap((file) => {
+      const source = readFileSync(file, "utf8");
+      const routePath = "/" + path.dirname(path.relative("app", file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/");
+      const methods = new Set<string>();
+      for (const m of source.matchAll(/export\s+(?:const|async\s+function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+      for (const m of source.matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+      return [...methods].map((method) => `${method} ${routePath}`);
+    });
+}
+
+// ───────────────────────────── the database must not change on refusal ─────────────────────────────
+
+/** A hash of every row of the tables an action could touch. */
+async function fingerprint(): Promise<string> {
+  const rows = await db().$queryRaw<Record<string, string | null>[]>`SELECT
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "users" t) AS "users",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "organizations" t) AS "organizations",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "investor_profiles" t) AS "investor_profiles",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "listings" t) AS "listings",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matches" t) AS "matches",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "interests" t) AS "interests",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "auth_tokens" t) AS "auth_tokens",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "recovery_codes" t) AS "recovery_codes",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "api_tokens" t) AS "api_tokens",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "email_outbox" t) AS "email_outbox",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "audit_log" t) AS "audit_log",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_listings" t) AS "saved_listings",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications"`;
+  return JSON.stringify(rows[0]);
+}
+
+async function actorOf(identity: TIdentity): Promise<TActor | null> {
+  return identity === "anonymous" ? null : actorFor(fx.users[identity]);
+}
+
+async function cookieOf(identity: TIdentity): Promise<string | null> {
+  return identity === "anonymous" ? null : sessionTokenFor(fx.users[identity]);
+}
+
+beforeAll(async () => {
+  const agencyX = await createAgency("Agency X");
+  const agencyY = await createAgency("Agency Y");
+  const investorA = await createInvestorWithProfile("investor-a");
+  const investorB = await createInvestorWithProfile("investor-b");
+  const listingX = await createPublishedListing(agencyX.id, "Agency X zone");
+  const users = {
+    investorA: investorA.id,
+    investorB: investorB.id,
+    staffX: (await createUser({ role: "STAFF", organizationId: agencyX.id, label: "staff-x" })).id,
+    staffY: (await createUser({ role: "STAFF", organizationId: agencyY.id, label: "staff-y" })).id,
+    pendingStaff: (await createUser({ role: "STAFF", status: "PENDING", organizationId: agencyX.id, label: "pending" })).id,
+    suspended: (await createUser({ role: "INVESTOR", status: "SUSPENDED", label: "suspended" })).id,
+    admin: (await createUser({ role: "ADMIN", totp: true, label: "admin" })).id,
+  };
+  const match = await db().match.create({
+    data: { investorProfileId: investorA.profileId, listingId: listingX.id, score: 80, reasons: [], status: "APPROVED", weightsVersion: 1 },
+    select: { id: true },
+  });
+  const interest = await db().interest.create({
+    data: { investorProfileId: investorA.profileId, listingId: listingX.id, message: "We would like to visit." },
+    select: { id: true },
+  });
+  fx = { users, agencyX: agencyX.id, listingX: listingX.id, profileA: investorA.profileId, matchA: match.id, interestA: interest.id };
+});
+
+describe("authorization matrix: discovery", () => {
+  it("has a row for every server action in app/ and lib/", () => {
+    const specNames = Object.values(accountActions).map((spec) => (spec as TActionSpec<z.ZodType, unknown>).name);
+    const known = new Set([...specNames.map((name) => `${name}Action`), ...Object.keys(NON_SPEC_ACTIONS)]);
+    const missing = discoverServerActions().filter((name) => !known.has(name));
+    expect(missing, "server actions without an entry in the matrix").toEqual([]);
+    expect(specNames.filter((name) => !(name in ACTIONS)), "action specs without a row").toEqual([]);
+  });
+
+  it("has a row for every route handler in app/", () => {
+    const missing = discoverRoutes().filter((key) => !(key in ROUTES) && !(key in EXEMPT_ROUTES));
+    expect(missing, "routes without an entry in the matrix").toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ACTIONS))("action %s", (name, row) => {
+  const spec = Object.values(accountActions).find((candidate) => candidate.name === name) as TActionSpec<z.ZodType, unknown>;
+  let succeeded = 0;
+
+  it.each([...IDENTITIES])(`as %s`, async (identity) => {
+    const input = await row.input(fx);
+    const actor = await actorOf(identity);
+    const before = await fingerprint();
+    const result = await invokeAction(spec, { actor, meta: TEST_META }, input);
+    if (row.allowed.includes(identity)) {
+      if (!result.ok) expect(BUSINESS_OUTCOMES, `${name} as ${identity}: ${result.code}`).toContain(result.code);
+      else succeeded += 1;
+    } else {
+      expect(result.ok, `${name} as ${identity} should be refused`).toBe(false);
+      if (!result.ok) expect(AUTH_REFUSALS).toContain(result.code);
+      expect(await fingerprint(), `${name} as ${identity} changed data although refused`).toBe(before);
+    }
+  });
+
+  it("succeeds for at least one allowed identity", () => {
+    const expectsSuccess = !["confirmTotpEnrolment"].includes(name); // a wrong code is the only input a test can give blind
+    if (expectsSuccess) expect(succeeded).toBeGreaterThan(0);
+    else expect(succeeded).toBe(0);
+  });
+});
+
+describe.each(Object.entries(ROUTES))("route %s", (key, row) => {
+  it.each([...IDENTITIES])(`as %s`, async (identity) => {
+    const before = await fingerprint();
+    const response = await row.call(fx, await cookieOf(identity));
+    if (row.allowed.includes(identity)) {
+      expect(response.status, `${key} as ${identity}: ${await response.clone().text()}`).toBe(200);
+    } else {
+      expect([401, 403, 404], `${key} as ${identity}`).toContain(response.status);
+      if (identity === "anonymous") expect(response.status).toBe(401);
+      expect(await fingerprint(), `${key} as ${identity} changed data although refused`).toBe(before);
+    }
+  });
+});
