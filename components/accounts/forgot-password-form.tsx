@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextInput } from "@/components/forms/text-input";
 import { useFocusFirstError } from "@/components/forms/use-focus-first-error";
 import { fieldErrors, useFormAction } from "@/components/forms/use-form-action";
-import { Notice } from "@/components/ui/notice";
+import { OutcomePanel } from "@/components/forms/outcome-panel";
 
 export function ForgotPasswordForm() {
   const t = useTranslations("auth.forgotPassword");
@@ -19,9 +19,9 @@ export function ForgotPasswordForm() {
   // The same answer whether or not an account exists for the address.
   if (result?.ok) {
     return (
-      <Notice tone="success" role="status" title={t("successTitle")}>
+      <OutcomePanel tone="success" role="status" title={t("successTitle")}>
         <p>{t("successBody", { email: values.email ?? "" })}</p>
-      </Notice>
+      </OutcomePanel>
     );
   }
   return (

@@ -7,7 +7,7 @@ import { FormError } from "@/components/forms/form-message";
 import { Select, type TOption } from "@/components/forms/select";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextInput } from "@/components/forms/text-input";
-import { Notice } from "@/components/ui/notice";
+import { OutcomePanel } from "@/components/forms/outcome-panel";
 import { registerInvestorAction } from "@/app/(auth)/actions";
 import { usePasswordHint } from "./password-hint";
 
@@ -27,10 +27,10 @@ export function RegisterForm({ countries, localeOptions, defaultLocale }: TRegis
 
   if (result?.ok) {
     return (
-      <Notice tone="success" role="status" title={t("successTitle")}>
+      <OutcomePanel tone="success" role="status" title={t("successTitle")}>
         <p>{t("successBody", { email: values.email ?? "" })}</p>
         <p>{t("successSpam")}</p>
-      </Notice>
+      </OutcomePanel>
     );
   }
 

@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextInput } from "@/components/forms/text-input";
 import { useFocusFirstError } from "@/components/forms/use-focus-first-error";
 import { fieldErrors, useFormAction } from "@/components/forms/use-form-action";
-import { Notice } from "@/components/ui/notice";
+import { OutcomePanel } from "@/components/forms/outcome-panel";
 import { usePasswordHint } from "./password-hint";
 
 type TRequestAccessFormProps = { agencies: TOption[]; localeOptions: TOption[]; defaultLocale: string };
@@ -23,9 +23,9 @@ export function RequestAccessForm({ agencies, localeOptions, defaultLocale }: TR
 
   if (result?.ok) {
     return (
-      <Notice tone="success" role="status" title={t("successTitle")}>
+      <OutcomePanel tone="success" role="status" title={t("successTitle")}>
         <p>{t("successBody")}</p>
-      </Notice>
+      </OutcomePanel>
     );
   }
 

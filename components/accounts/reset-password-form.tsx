@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextInput } from "@/components/forms/text-input";
 import { useFocusFirstError } from "@/components/forms/use-focus-first-error";
 import { fieldErrors, useFormAction } from "@/components/forms/use-form-action";
+import { OutcomePanel } from "@/components/forms/outcome-panel";
 import { Notice } from "@/components/ui/notice";
 import { usePasswordHint } from "./password-hint";
 
@@ -21,18 +22,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   if (result?.ok) {
     return (
-      <Notice tone="success" role="status" title={t("successTitle")}>
+      <OutcomePanel tone="success" role="status" title={t("successTitle")}>
         <p>{t("successBody")}</p>
         <p>
           <Link href="/sign-in?reset=1" className="font-medium underline">
             {t("signInLink")}
           </Link>
         </p>
-      </Notice>
+      </OutcomePanel>
     );
   }
   // A used or expired link cannot be fixed by typing: offer a new one.
-  if (result && !result.ok && result.message === "errors.tokenInvalid") return <ResetLinkInvalid />;
+  if (result && !result.ok && result.message === "errors.tokenInvalid") return <ResetLinkInvalid focus />;
 
   return (
     <form ref={form} action={formAction} noValidate className="space-y-4">
@@ -44,16 +45,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
   );
 }
 
-export function ResetLinkInvalid() {
+/** `focus`: shown in place of the form after a submission (not on page load). */
+export function ResetLinkInvalid({ focus = false }: { focus?: boolean }) {
   const t = useTranslations("auth.resetPassword");
+  const Panel = focus ? OutcomePanel : Notice;
   return (
-    <Notice tone="error" role="alert" title={t("invalidTitle")}>
+    <Panel tone="error" role="alert" title={t("invalidTitle")}>
       <p>{t("invalidBody")}</p>
       <p>
         <Link href="/forgot-password" className="font-medium underline">
           {t("requestNewLink")}
         </Link>
       </p>
-    </Notice>
+    </Panel>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { verifyEmailAction } from "@/app/(auth)/actions";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { OutcomePanel } from "@/components/forms/outcome-panel";
 import { Notice } from "@/components/ui/notice";
 
 export function VerifyEmailForm({ token }: { token: string }) {
@@ -14,17 +15,17 @@ export function VerifyEmailForm({ token }: { token: string }) {
 
   if (result?.ok && result.data.verified) {
     return (
-      <Notice tone="success" role="status" title={t("successTitle")}>
+      <OutcomePanel tone="success" role="status" title={t("successTitle")}>
         <p>{t("successBody")}</p>
         <p>
           <Link href="/sign-in" className="font-medium underline">
             {t("signInLink")}
           </Link>
         </p>
-      </Notice>
+      </OutcomePanel>
     );
   }
-  if (result) return <VerifyEmailFailed />;
+  if (result) return <VerifyEmailFailed focus />;
 
   return (
     <form action={formAction} className="space-y-4">
@@ -35,19 +36,21 @@ export function VerifyEmailForm({ token }: { token: string }) {
   );
 }
 
-export function VerifyEmailFailed() {
+/** `focus`: shown in place of the form after a submission (not on page load). */
+export function VerifyEmailFailed({ focus = false }: { focus?: boolean }) {
   const t = useTranslations("auth.verifyEmail");
+  const Panel = focus ? OutcomePanel : Notice;
   return (
-    <Notice tone="error" role="alert" title={t("failedTitle")}>
+    <Panel tone="error" role="alert" title={t("failedTitle")}>
       <p>{t("failedBody")}</p>
       <p className="flex flex-wrap gap-4">
         <Link href="/sign-in" className="font-medium underline">
           {t("signInLink")}
         </Link>
-        <Link href="/register" className="font-medium underline">
-          {t("registerLink")}
+        <Link href="/forgot-password" className="font-medium underline">
+          {t("forgotPasswordLink")}
         </Link>
       </p>
-    </Notice>
+    </Panel>
   );
 }

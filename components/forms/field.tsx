@@ -24,10 +24,6 @@ export type TFieldProps = {
   className?: string;
 };
 
-export const controlClass =
-  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm " +
-  "focus:border-brand-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50 disabled:bg-stone-100";
-
 export function Field({ name, label, hint, errors, optional, id, className, children }: TFieldProps & { children: (control: TControlProps) => ReactNode }) {
   const t = useTranslations("forms");
   const translate = useTranslateMessage();

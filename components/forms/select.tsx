@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode, SelectHTMLAttributes } from "react";
-import { controlClass, Field, type TFieldProps } from "./field";
+import { controlClass } from "./control-class";
+import { Field, type TFieldProps } from "./field";
 
 export type TOption = { value: string; label: string };
 
@@ -17,7 +18,9 @@ export function Select({ name, label, hint, errors, optional, id, className, opt
   return (
     <Field name={name} label={label} hint={hint} errors={errors} optional={optional} id={id} className={className}>
       {(control) => (
-        <select {...select} {...control} className={controlClass}>
+        // React updates a select's defaultValue only on mount, and resets the form
+        // after an action: remount when it changes, so the reset restores what was sent.
+        <select key={String(select.defaultValue ?? "")} {...select} {...control} className={controlClass}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options?.map((option) => (
             <option key={option.value} value={option.value}>

@@ -3,17 +3,7 @@
 // cannot send the form twice and everyone can tell something is happening.
 import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-
-const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
-  secondary: "border border-stone-300 bg-white text-stone-800 hover:bg-stone-50",
-  danger: "bg-red-700 text-white hover:bg-red-800",
-} as const;
-
-export type TButtonVariant = keyof typeof VARIANTS;
-
-export const buttonClass = (variant: TButtonVariant = "primary") =>
-  `inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:cursor-wait disabled:opacity-70 ${VARIANTS[variant]}`;
+import { buttonClass, type TButtonVariant } from "@/components/ui/button-class";
 
 type TSubmitButtonProps = {
   children: ReactNode;

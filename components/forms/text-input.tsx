@@ -1,6 +1,7 @@
 "use client";
 import type { InputHTMLAttributes } from "react";
-import { controlClass, Field, type TFieldProps } from "./field";
+import { controlClass } from "./control-class";
+import { Field, type TFieldProps } from "./field";
 
 type TTextInputProps = TFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className" | "required">;
 

@@ -11,7 +11,9 @@ export function useTranslateMessage(): (message: string, params?: TMessageParams
   return useCallback(
     (message: string, params?: TMessageParams) => {
       if (!message.startsWith("errors.")) return message;
-      return t.has(message) ? t(message, params) : t("errors.internal", { requestId: "-", ...params });
+      // errors.internal reads its {requestId} with a select: "none" when there is none.
+      const values = { requestId: "none", ...params };
+      return t.has(message) ? t(message, values) : t("errors.internal", values);
     },
     [t],
   );

@@ -134,10 +134,18 @@ export async function resetPassword(input: z.infer<typeof ZResetPassword>, meta:
   const ok = await db().$transaction(async (tx) => {
     const userId = await consumeToken(input.token, "PASSWORD_RESET", tx);
     if (!userId) return false;
-    // A reset also proves the email address, and ends every existing session.
+    // A reset also proves the email address (so, as in verifyEmail, a pending
+    // investor becomes active: otherwise a lost verification link would leave the
+    // account unusable for good), and ends every existing session.
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true, role: true } });
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 }, emailVerifiedAt: new Date() },
+      data: {
+        passwordHash,
+        sessionVersion: { increment: 1 },
+        emailVerifiedAt: new Date(),
+        ...(user?.role === "INVESTOR" && user.status === "PENDING" ? { status: "ACTIVE" as const } : {}),
+      },
     });
     await audit({ actorId: userId, action: "auth.password_reset", targetType: "user", targetId: userId, ip: meta.ip, userAgent: meta.userAgent }, tx);
     return true;

@@ -104,6 +104,27 @@ describe("password reset", () => {
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     await expect(authenticate({ email: user.email, password: newPassword, ip: "192.0.2.20", userAgent: null })).resolves.toMatchObject({ id: user.id });
   });
+
+  it("activates a pending investor whose verification link was lost: the reset proves the address", async () => {
+    const user = await createUser({ role: "INVESTOR", status: "PENDING", verified: false, label: "reset-pending" });
+    await invokeAction(requestPasswordResetSpec, { actor: null, meta: TEST_META }, { email: user.email });
+    const token = tokenFromLink((await latestEmailTo(user.email))!.text, "/reset-password");
+    const newPassword = "Another-new-passphrase-8";
+    expect((await invokeAction(resetPasswordSpec, { actor: null, meta: TEST_META }, { token, password: newPassword })).ok).toBe(true);
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { status: true, emailVerifiedAt: true } });
+    expect(after.status).toBe("ACTIVE");
+    expect(after.emailVerifiedAt).not.toBeNull();
+    await expect(authenticate({ email: user.email, password: newPassword, ip: "192.0.2.21", userAgent: null })).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("leaves a pending staff request pending after a reset: only an admin approves staff", async () => {
+    const user = await createUser({ role: "STAFF", status: "PENDING", verified: false, label: "reset-staff" });
+    await invokeAction(requestPasswordResetSpec, { actor: null, meta: TEST_META }, { email: user.email });
+    const token = tokenFromLink((await latestEmailTo(user.email))!.text, "/reset-password");
+    expect((await invokeAction(resetPasswordSpec, { actor: null, meta: TEST_META }, { token, password: "Staff-new-passphrase-9" })).ok).toBe(true);
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { status: true } });
+    expect(after.status).toBe("PENDING");
+  });
 });
 
 describe("staff access", () => {

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 const PAGE_SIZE = 20;
 
 export async function generateMetadata(): Promise<Metadata> {
-  if (env().APP_ENV === "production") return {};
+  if (env().APP_ENV === "production") notFound();
   const t = await getTranslations("devOutbox");
   return { title: t("title"), robots: { index: false, follow: false } };
 }

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PendingStaffList } from "@/components/admin/pending-staff-list";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import { controlClass } from "@/components/forms/control-class";
+import { buttonClass } from "@/components/ui/button-class";
+import { PageHeading } from "@/components/ui/page-heading";
+import { listPendingStaff, listUsers } from "@/lib/accounts/queries";
+import { requirePageRole } from "@/lib/auth/current";
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.users");
+  return { title: t("title") };
+}
+
+const STATUS_STYLE = {
+  ACTIVE: "bg-green-50 text-green-800",
+  PENDING: "bg-amber-50 text-amber-900",
+  SUSPENDED: "bg-red-50 text-red-800",
+} as const;
+
+function pageHref(q: string, page: number): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/users?${query}` : "/admin/users";
+}
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: TSearchParams }) {
+  const actor = await requirePageRole("ADMIN");
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
+  const requestedPage = typeof params.page === "string" ? Number.parseInt(params.page, 10) : 1;
+  const locale = (await getLocale()) === "ja" ? "ja" : "en";
+  const [pending, users] = await Promise.all([
+    listPendingStaff(locale),
+    listUsers({ q, page: Number.isFinite(requestedPage) ? requestedPage : 1, locale }),
+  ]);
+  const t = await getTranslations("admin.users");
+  const te = await getTranslations("enums");
+  const format = await getFormatter();
+  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div className="space-y-8">
+      <PageHeading title={t("title")} intro={t("intro")} />
+
+      <section aria-labelledby="pending-heading" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="pending-heading" className="mb-2 text-lg font-semibold">
+          {t("pending.title", { count: pending.length })}
+        </h2>
+        <PendingStaffList
+          rows={pending.map((row) => ({
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            agencyName: row.agencyName,
+            jobTitle: row.jobTitle,
+            requestedAt: dateTime(row.requestedAt),
+          }))}
+        />
+      </section>
+
+      <section aria-labelledby="all-users-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="all-users-heading" className="text-lg font-semibold">
+          {t("all.title")}
+        </h2>
+        <form method="get" action="/admin/users" role="search" className="flex flex-wrap items-end gap-2">
+          <div className="min-w-64 flex-1 space-y-1">
+            <label htmlFor="user-search" className="block text-sm font-medium">
+              {t("all.search")}
+            </label>
+            <input
+              id="user-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={100}
+              className={controlClass}
+            />
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("all.searchButton")}
+          </button>
+          {q && (
+            <Link href="/admin/users" className="px-2 py-2 text-sm text-brand-700 underline">
+              {t("all.clear")}
+            </Link>
+          )}
+        </form>
+        <p role="status" className="text-sm text-stone-600">
+          {q ? t("all.countFor", { count: users.total, q }) : t("all.count", { count: users.total })}
+        </p>
+        {users.users.length > 0 && (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[56rem] text-left text-sm" data-testid="users-table">
+              <caption className="sr-only">{t("all.caption", { page: users.page, pageCount: users.pageCount })}</caption>
+              <thead className="border-b border-stone-200 text-stone-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("all.user")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("all.organization")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("all.role")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("all.status")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("all.activity")}</th>
+                  <th scope="col" className="py-2 font-medium">{t("all.actions")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {users.users.map((user) => (
+                  <tr key={user.id} className="align-top">
+                    <th scope="row" className="py-3 pr-4 font-normal">
+                      <span className="block font-medium">
+                        {user.name}
+                        {user.id === actor.id && <span className="ml-1 text-stone-500">{t("all.you")}</span>}
+                      </span>
+                      <span className="block break-all text-stone-600">{user.email}</span>
+                    </th>
+                    <td className="py-3 pr-4">{user.organizationName ?? "—"}</td>
+                    <td className="py-3 pr-4">{te(`role.${user.role}`)}</td>
+                    <td className="py-3 pr-4">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[user.status]}`}>
+                        {te(`userStatus.${user.status}`)}
+                      </span>
+                    </td>
+                    <td className="py-3 pr-4 text-stone-600">
+                      <span className="block">{t("all.joined", { date: dateTime(user.createdAt) })}</span>
+                      <span className="block">
+                        {user.lastSignInAt ? t("all.lastSignIn", { date: dateTime(user.lastSignInAt) }) : t("all.neverSignedIn")}
+                      </span>
+                    </td>
+                    <td className="py-3">
+                      <UserRowActions user={{ id: user.id, name: user.name, role: user.role, status: user.status }} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {users.pageCount > 1 && (
+          <nav aria-label={t("all.pagination")} className="flex flex-wrap items-center gap-4 text-sm">
+            {users.page > 1 ? (
+              <Link href={pageHref(q, users.page - 1)} className="text-brand-700 underline" rel="prev">
+                {t("all.previous")}
+              </Link>
+            ) : null}
+            <span aria-current="page">{t("all.pageOf", { page: users.page, pageCount: users.pageCount })}</span>
+            {users.page < users.pageCount ? (
+              <Link href={pageHref(q, users.page + 1)} className="text-brand-700 underline" rel="next">
+                {t("all.next")}
+              </Link>
+            ) : null}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}
