@@ -31,3 +31,41 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   }
   return out;
 }
+
+/**
+ * FormData with dotted names ("facts.areaAcres", "incentives.0.name") → nested
+ * objects and arrays. Repeated keys become arrays. Empty nested objects whose
+ * fields are all empty (e.g. an untouched "investment") are dropped.
+ */
+export function formDataToNested(formData: FormData): Record<string, unknown> {
+  const flat = formDataToObject(formData);
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split(".");
+    let node: Record<string, unknown> | unknown[] = root;
+    parts.forEach((part, index) => {
+      const isLast = index === parts.length - 1;
+      const nextIsIndex = /^\d+$/.test(parts[index + 1] ?? "");
+      const slot = Array.isArray(node) ? Number(part) : part;
+      const container = node as Record<string | number, unknown>;
+      if (isLast) {
+        container[slot] = value;
+        return;
+      }
+      container[slot] ??= nextIsIndex ? [] : {};
+      node = container[slot] as Record<string, unknown> | unknown[];
+    });
+  }
+  return (pruneEmpty(root) as Record<string, unknown> | undefined) ?? {};
+}
+
+function pruneEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((entry) => entry !== undefined).map(pruneEmpty).filter((entry) => entry !== undefined);
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).map(([key, child]) => [key, pruneEmpty(child)] as const);
+    const kept = entries.filter(([, child]) => child !== undefined);
+    const meaningful = kept.some(([, child]) => child !== "" && !(Array.isArray(child) && child.length === 0));
+    return meaningful ? Object.fromEntries(kept) : undefined;
+  }
+  return value;
+}
