@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerInvestorSpec, verifyEmailSpec } from "@/lib/accounts/actions";
 import { db, disconnectDb } from "@/lib/db/client";
+import { invokeAction } from "@/lib/http/action";
 import { createSmtpTransport, deliverOutboxEmail, type TMailTransport } from "@/lib/mail/delivery";
 import { extractLinks } from "@/lib/mail/links";
 import { enqueueDelivery, latestEmailTo, sendEmail, transactionWithEmails, type TSendEmailInput } from "@/lib/mail/outbox";
@@ -128,6 +130,27 @@ describe("mail delivery over SMTP through pg-boss", () => {
 
     const stored = await latestEmailTo(to);
     expect(stored).toMatchObject({ id, subject: mail.subject, status: "SENT" });
+  });
+
+  it("a registering investor receives the verification email over SMTP, and following its link activates the account", async () => {
+    const email = uniqueAddress("investor");
+    const registered = await invokeAction(registerInvestorSpec, { actor: null, meta: { ip: "192.0.2.50", userAgent: "vitest", origin: null } }, {
+      name: "Kenji Mori", email, password: "Loopback-smtp-passphrase-1", organizationName: "Mori Holdings", country: "JP", locale: "ja",
+    });
+    expect(registered.ok).toBe(true);
+
+    await waitFor("the verification email to arrive over SMTP", async () => smtp.received.some((mail) => recipients(mail).includes(email)));
+    const mail = smtp.received.find((candidate) => recipients(candidate).includes(email))!;
+    const [link] = extractLinks(mail.text ?? "");
+    expect(link).toMatch(/\/verify-email\?token=/);
+
+    // Follow the link as the page does: its token confirms the address.
+    const token = new URL(link!).searchParams.get("token")!;
+    const verified = await invokeAction(verifyEmailSpec, { actor: null, meta: { ip: "192.0.2.50", userAgent: "vitest", origin: null } }, { token });
+    expect(verified).toMatchObject({ ok: true, data: { verified: true } });
+    const user = await db().user.findUniqueOrThrow({ where: { email }, select: { status: true, emailVerifiedAt: true } });
+    expect(user.status).toBe("ACTIVE");
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
   });
 
   it("queues emails written in a transaction once it commits, and none when it rolls back", async () => {
