@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ListingCard } from "@/components/listings/listing-card";
 import { ZoneTable } from "@/components/listings/zone-table";
@@ -28,6 +29,25 @@ export default async function LandingPage() {
       <section className="rounded-2xl bg-brand-900 px-6 py-12 text-white sm:px-10">
         <h1 className="max-w-3xl text-3xl font-semibold leading-tight sm:text-4xl">{t("heroTitle")}</h1>
         <p className="mt-4 max-w-3xl text-brand-100">{t("heroBody")}</p>
+        <form method="get" action="/opportunities" role="search" className="mt-6 flex max-w-2xl flex-wrap gap-2">
+          <label htmlFor="landing-q" className="sr-only">
+            {t("searchLabel")}
+          </label>
+          <input
+            id="landing-q"
+            name="q"
+            type="search"
+            maxLength={200}
+            placeholder={t("searchPlaceholder")}
+            className="min-w-0 flex-1 rounded-md border-0 px-3 py-2 text-stone-900"
+          />
+          <button type="submit" className="rounded-md bg-accent-500 px-4 py-2 font-medium text-white hover:opacity-90">
+            {t("searchButton")}
+          </button>
+          <Link href="/opportunities" className="self-center px-2 text-sm text-brand-100 underline">
+            {t("browseAll")}
+          </Link>
+        </form>
       </section>
 
       <section aria-labelledby="stats-heading">

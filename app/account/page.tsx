@@ -85,6 +85,15 @@ export default async function AccountPage() {
       <Section id="sessions-heading" title={t("sessions.title")}>
         <SessionControls />
       </Section>
+
+      {privileged && (
+        <Section id="api-access-heading" title={t("apiAccess.title")}>
+          <p className="mb-3 text-sm text-stone-700">{t("apiAccess.body")}</p>
+          <Link href="/account/api-tokens" className="text-brand-700 underline">
+            {t("apiAccess.manage")}
+          </Link>
+        </Section>
+      )}
     </div>
   );
 }

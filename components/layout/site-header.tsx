@@ -20,8 +20,16 @@ export async function SiteHeader() {
           <Link href="/" className="hover:underline">
             {t("home")}
           </Link>
+          <Link href="/opportunities" className="hover:underline">
+            {t("opportunities")}
+          </Link>
           {user ? (
             <>
+              {user.role === "STAFF" && user.organizationId && (
+                <Link href="/staff/listings" className="hover:underline">
+                  {t("myListings")}
+                </Link>
+              )}
               {user.role === "ADMIN" && (
                 <Link href="/admin" className="hover:underline">
                   {t("admin")}

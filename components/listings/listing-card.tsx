@@ -1,8 +1,18 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TListingCard } from "@/lib/listings/queries";
 import { formatMoneyCompact } from "@/lib/money/format";
 
-export async function ListingCard({ listing, locale }: { listing: TListingCard; locale: "en" | "ja" }) {
+type TListingCardProps = {
+  listing: TListingCard;
+  locale: "en" | "ja";
+  /** The investment as the reader chose to see it (e.g. converted to JPY); USD otherwise. */
+  amountText?: string;
+  headingLevel?: 2 | 3;
+};
+
+export async function ListingCard({ listing, locale, amountText, headingLevel = 3 }: TListingCardProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = await getTranslations();
   const format = await getFormatter();
   const province = listing.province
@@ -16,7 +26,11 @@ export async function ListingCard({ listing, locale }: { listing: TListingCard; 
       <p className="text-xs font-medium uppercase tracking-wide text-brand-600">
         {t(`enums.kind.${listing.kind}` as "enums.kind.SEZ")} · {t(`enums.stage.${listing.stage}` as "enums.stage.CONCEPT")}
       </p>
-      <h3 className="mt-1 text-lg font-semibold leading-snug">{listing.title}</h3>
+      <Heading className="mt-1 text-lg font-semibold leading-snug">
+        <Link href={`/opportunities/${listing.id}`} className="text-brand-900 hover:underline focus-visible:underline">
+          {listing.title}
+        </Link>
+      </Heading>
       <p className="mt-1 text-sm text-stone-600">{location}</p>
       <p className="mt-3 line-clamp-3 text-sm text-stone-700">{listing.summary}</p>
       <dl className="mt-auto grid grid-cols-2 gap-2 pt-4 text-sm">
@@ -24,7 +38,7 @@ export async function ListingCard({ listing, locale }: { listing: TListingCard; 
           <dt className="text-stone-500">{t("landing.investment")}</dt>
           <dd className="font-medium">
             {listing.amountUsdCents !== null
-              ? formatMoneyCompact(listing.amountUsdCents, "USD", locale)
+              ? (amountText ?? formatMoneyCompact(listing.amountUsdCents, "USD", locale))
               : listing.areaAcres
                 ? t("landing.area", { acres: format.number(Number(listing.areaAcres)) })
                 : t("common.notDisclosed")}

@@ -28,3 +28,8 @@ export function requireAgencyStaff(actor: TActor | null): TActiveActor & { organ
   if (!user.organizationId) throw forbidden();
   return user as TActiveActor & { organizationId: string };
 }
+
+/** Public reads: an active user sees more; anyone else (anonymous, pending, suspended) reads as the public. */
+export function activeOrNull(actor: TActor | null): TActiveActor | null {
+  return actor?.status === "ACTIVE" ? (actor as TActiveActor) : null;
+}

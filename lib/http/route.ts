@@ -22,14 +22,21 @@ export function apiRoute<P = Record<string, never>>(handler: TRouteHandler<P>) {
       if (usesCookie && isUnsafeMethod(request.method) && isCrossOrigin(request.headers)) {
         throw new AppError("CROSS_ORIGIN", "errors.crossOrigin");
       }
+      // An Authorization header must carry a live API token: a revoked, unknown or
+      // non-Bearer credential is refused, never silently treated as anonymous.
+      const bearer = !usesCookie && /^bearer\s/i.test(request.headers.get("authorization") ?? "");
+      if (!usesCookie && !bearer) throw new AppError("UNAUTHENTICATED", "errors.apiTokenInvalid");
       const actor = await actorFromRequest(request);
+      if (bearer && !actor) throw new AppError("UNAUTHENTICATED", "errors.apiTokenInvalid");
       const params = ((await context?.params) ?? {}) as P;
       const result = await handler({ request, actor, meta: requestMeta(request.headers), params });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       const { status, ok: _ok, ...body } = toFailure(error);
-      return jsonError(status, body);
+      const response = jsonError(status, body);
+      if (status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="kizuna"');
+      return response;
     }
   };
 }

@@ -168,10 +168,144 @@ export type TListingInput = z.infer<typeof ZListingInput>;
 
 export const ZListingId = z.uuid("errors.field.invalidId");
 
-/** The fields this issue lets staff edit; the listings issue replaces it with per-kind schemas. */
-export const ZUpdateListingBasics = z
-  .object({
-    title: z.string().trim().min(3, "errors.field.tooShort").max(200, "errors.field.tooLong").optional(),
-    summary: z.string().trim().min(10, "errors.field.tooShort").max(2000, "errors.field.tooLong").optional(),
-  })
-  .strict();
+// ───────────────────────────── drafts (autosave) ─────────────────────────────
+
+/** Money in a draft: no amount (null, "", or an object with an empty amount) means "not given yet", not an error. */
+const ZDraftMoney = z.preprocess(
+  (value) =>
+    value === null || value === "" || (value && typeof value === "object" && !(value as { amount?: unknown }).amount) ? undefined : value,
+  ZMoney.optional(),
+);
+
+const draftText = (max: number) => optionalText(max);
+
+/** Facts of every kind, each optional; a draft is checked against its own kind's keys. */
+const ZDraftFacts = z.object({ ...ZZoneFacts.shape, ...ZPlotFacts.shape, ...ZProjectFacts.shape, totalCost: ZDraftMoney, financingSought: ZDraftMoney });
+
+/**
+ * A draft as the editor autosaves it: every field optional, but each one given is
+ * type-checked with the same rules as ZListingInput. Minimum lengths and required
+ * fields are left to submission (ZListingInput). Use parseListingDraft to keep the
+ * valid fields of a draft whose other fields are not valid yet.
+ */
+export const ZListingDraft = z.object({
+  kind: z.enum(LISTING_KINDS, { error: "errors.field.invalidChoice" }).optional(),
+  title: draftText(200),
+  titleJa: draftText(200),
+  summary: draftText(2000),
+  summaryJa: draftText(2000),
+  description: draftText(20000),
+  sectorIds: arrayOf(z.uuid("errors.field.invalidId"), { max: [2, "errors.field.sectorsMax"] }).optional(),
+  province: base.province,
+  district: draftText(100),
+  zone: draftText(100),
+  investment: ZDraftMoney,
+  instruments: arrayOf(z.enum(INSTRUMENTS, { error: "errors.field.invalidChoice" })).optional(),
+  stage: z
+    .union([z.enum(STAGES, { error: "errors.field.invalidChoice" }), z.literal("")])
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  tags: base.tags.optional(),
+  incentives: z.array(ZIncentiveInput).max(20, "errors.field.tooMany").optional(),
+  ...ZContact.shape,
+  facts: ZDraftFacts.optional(),
+});
+export type TListingDraft = z.infer<typeof ZListingDraft>;
+export type TListingKind = (typeof LISTING_KINDS)[number];
+
+/** The editor's fact keys for each kind (other keys in `facts`, e.g. from the seed, are kept). */
+export const FACT_KEYS: Record<TListingKind, readonly string[]> = {
+  SEZ: Object.keys(ZZoneFacts.shape),
+  INDUSTRIAL_ESTATE: Object.keys(ZZoneFacts.shape),
+  PLOT: Object.keys(ZPlotFacts.shape),
+  NATIONAL_PROJECT: Object.keys(ZProjectFacts.shape),
+  PROVINCIAL_PROJECT: Object.keys(ZProjectFacts.shape),
+};
+
+export type TDraftParse = {
+  /** The fields that passed their checks. */
+  data: TListingDraft;
+  /** Messages for the fields that did not, keyed by dotted path ("facts.powerMw", "incentives.1.name"). */
+  fieldErrors: Record<string, string[]>;
+  /** Paths left out of `data` because they failed ("title", "facts.powerMw", "incentives.1"). */
+  rejected: string[];
+};
+
+function addIssues(fieldErrors: Record<string, string[]>, prefix: (string | number)[], error: z.ZodError): void {
+  for (const issue of error.issues) {
+    const key = [...prefix, ...issue.path].join(".") || "_form";
+    const messages = (fieldErrors[key] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+}
+
+/**
+ * Field-by-field check of a draft: each field, fact and incentive is validated on
+ * its own, so one bad value does not stop the others from being saved.
+ */
+export function parseListingDraft(raw: unknown, kind: TListingKind): TDraftParse {
+  const input = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const data: Record<string, unknown> = {};
+  const fieldErrors: Record<string, string[]> = {};
+  const rejected: string[] = [];
+  const shape = ZListingDraft.shape as Record<string, z.ZodType>;
+  for (const [key, schema] of Object.entries(shape)) {
+    if (key === "facts" || key === "incentives" || key === "kind" || !(key in input)) continue;
+    const result = schema.safeParse(input[key]);
+    if (result.success) data[key] = result.data;
+    else {
+      addIssues(fieldErrors, [key], result.error);
+      rejected.push(key);
+    }
+  }
+  if (Array.isArray(input.incentives)) {
+    const kept: unknown[] = [];
+    input.incentives.slice(0, 20).forEach((item, index) => {
+      const result = ZIncentiveInput.safeParse(item);
+      if (result.success) kept.push(result.data);
+      else {
+        addIssues(fieldErrors, ["incentives", index], result.error);
+        rejected.push(`incentives.${index}`);
+      }
+    });
+    if (input.incentives.length > 20) (fieldErrors.incentives ??= []).push("errors.field.tooMany");
+    data.incentives = kept;
+  }
+  if (input.facts && typeof input.facts === "object" && !Array.isArray(input.facts)) {
+    const facts: Record<string, unknown> = {};
+    const factShape = ZDraftFacts.shape as Record<string, z.ZodType>;
+    for (const key of FACT_KEYS[kind]) {
+      if (!(key in input.facts)) continue;
+      const result = factShape[key]!.safeParse((input.facts as Record<string, unknown>)[key]);
+      if (result.success) facts[key] = result.data;
+      else {
+        addIssues(fieldErrors, ["facts", key], result.error);
+        rejected.push(`facts.${key}`);
+      }
+    }
+    data.facts = facts;
+  }
+  return { data: { ...(data as TListingDraft), kind }, fieldErrors, rejected };
+}
+
+// ───────────────────────────── workflow inputs ─────────────────────────────
+
+export const ZListingRef = z.object({ id: ZListingId });
+
+/** Creating a draft: the kind is chosen first; any other field may come along. */
+export const ZCreateListingDraft = z.looseObject({ kind: z.enum(LISTING_KINDS, { error: "errors.field.invalidChoice" }) });
+
+/** Autosave: the listing id and the editor's whole state (checked field by field). */
+export const ZSaveListingDraft = z.looseObject({ id: ZListingId });
+
+/** A full edit: the listing id and a complete listing of the same kind. */
+export const ZUpdateListing = z.intersection(z.object({ id: ZListingId }), ZListingInput);
+
+export const ZSendBackListing = z.object({
+  id: ZListingId,
+  comment: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(5, "errors.field.reviewComment")
+    .max(2000, "errors.field.tooLong"),
+});

@@ -12,7 +12,7 @@ const TREE: TSectorNode[] = [
     nameEn: "Food processing",
     nameJa: "食品加工",
     children: [
-      { slug: "dairy", nameEn: "Dairy", nameJa: "乳製品" },
+      { slug: "dairy", nameEn: "Dairy", nameJa: "酪農・乳製品" },
       { slug: "infant-formula", nameEn: "Infant formula", nameJa: "乳児用調製粉乳" },
       { slug: "bakery", nameEn: "Bakery", nameJa: "製パン・ベーカリー" },
       { slug: "meat-processing", nameEn: "Meat processing", nameJa: "食肉加工" },

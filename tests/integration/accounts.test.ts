@@ -25,7 +25,9 @@ import {
   actorFor,
   createAgency,
   createInvestorWithProfile,
+  createListingInState,
   createPublishedListing,
+  createSector,
   createUser,
   sessionTokenFor,
   uniqueEmail,
@@ -184,7 +186,8 @@ describe("IDOR probes", () => {
   it("staff of agency Y cannot edit agency X's listing: 404 and nothing changes; X's staff can", async () => {
     const x = await createAgency("X");
     const y = await createAgency("Y");
-    const listing = await createPublishedListing(x.id);
+    // Complete enough for the full-listing check a PATCH ends with.
+    const listing = await createListingInState(x.id, "PUBLISHED", { sectorId: (await createSector("IDOR")).id });
     const staffY = await createUser({ role: "STAFF", organizationId: y.id, label: "staff-y" });
     const staffX = await createUser({ role: "STAFF", organizationId: x.id, label: "staff-x" });
     const params = { params: Promise.resolve({ id: listing.id }) };

@@ -6,6 +6,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as accountActions from "@/lib/accounts/actions";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import * as apiTokenActions from "@/lib/auth/api-token-actions";
+import type { TActiveActor } from "@/lib/auth/guards";
+import * as csvActions from "@/lib/listings/csv-actions";
+import * as listingActions from "@/lib/listings/actions";
+import * as moneyActions from "@/lib/money/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -17,7 +23,9 @@ import {
   actorFor,
   createAgency,
   createInvestorWithProfile,
+  createListingInState,
   createPublishedListing,
+  createSector,
   createUser,
   sessionTokenFor,
   uniqueEmail,
@@ -39,6 +47,16 @@ type TFixtures = {
 };
 let fx: TFixtures;
 
+/** Every module of action specs; a module's other exports (schemas) are skipped. */
+const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, listingActions, moneyActions];
+const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
+  (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
+);
+
+/** Fixtures of the API v1 listing routes, tokens and CSV rows (created after `fx`). */
+type TApiFixtures = { sectorId: string; sectorSlug: string; publishedX: string; draftX: string };
+let apiFx: TApiFixtures;
+
 const ACTIVE: TIdentity[] = ["investorA", "investorB", "staffX", "staffY", "admin"];
 const EVERYONE: TIdentity[] = [...IDENTITIES];
 
@@ -55,6 +73,11 @@ async function pendingStaffTarget() {
 async function tokenFor(purpose: "EMAIL_VERIFICATION" | "PASSWORD_RESET") {
   const user = await createUser({ role: "INVESTOR", status: "PENDING", verified: false, label: "token" });
   return issueToken(user.id, purpose);
+}
+
+/** A fresh listing of agency X in a workflow state, complete enough to submit or publish. */
+async function agencyXListing(f: TFixtures, status: "DRAFT" | "SUBMITTED" | "PUBLISHED"): Promise<string> {
+  return (await createListingInState(f.agencyX, status, { sectorId: apiFx.sectorId, label: "Matrix workflow" })).id;
 }
 
 /** One row per action spec, keyed by spec name. */
@@ -83,6 +106,48 @@ const ACTIONS: Record<string, TActionRow> = {
     allowed: ["admin"],
     input: async () => ({ userId: (await createUser({ role: "INVESTOR", status: "SUSPENDED", label: "reactivate" })).id }),
   },
+  createApiToken: { allowed: ["staffX", "staffY", "admin"], input: async () => ({ name: "Matrix token" }) },
+  revokeApiToken: {
+    allowed: ["staffX"],
+    input: async (f) => ({ id: (await createApiToken((await actorFor(f.users.staffX)) as TActiveActor, "To revoke", TEST_META)).id }),
+  },
+  importListingsCsv: {
+    allowed: ["staffX", "staffY"],
+    input: async () => ({
+      csv: `kind,title,summary,sectors,instruments,stage\nSEZ,Matrix import zone,A zone imported by the authorization matrix.,${apiFx.sectorSlug},PLOT_LEASE,READY\n`,
+    }),
+  },
+};
+
+/** Listing editor and workflow rows (lib/listings/actions.ts): staff on their own agency's listings; admins moderate. */
+const LISTING_ACTIONS: Record<string, TActionRow> = {
+  createListingDraft: { allowed: ["staffX", "staffY"], input: async () => ({ kind: "SEZ", title: "Matrix draft" }) },
+  saveListingDraft: { allowed: ["staffX"], input: async (f) => ({ id: await agencyXListing(f, "DRAFT"), title: "Autosaved by the matrix" }) },
+  updateListing: {
+    allowed: ["staffX"],
+    input: async (f) => ({
+      id: await agencyXListing(f, "PUBLISHED"),
+      kind: "SEZ",
+      title: "Matrix edited zone",
+      summary: "Edited by the authorization matrix test.",
+      sectorIds: [apiFx.sectorId],
+      instruments: ["PLOT_LEASE"],
+      stage: "OPERATING",
+      facts: {},
+    }),
+  },
+  submitListing: { allowed: ["staffX"], input: async (f) => ({ id: await agencyXListing(f, "DRAFT") }) },
+  closeListing: { allowed: ["staffX", "admin"], input: async (f) => ({ id: await agencyXListing(f, "PUBLISHED") }) },
+  publishListing: { allowed: ["admin"], input: async (f) => ({ id: await agencyXListing(f, "SUBMITTED") }) },
+  sendBackListing: { allowed: ["admin"], input: async (f) => ({ id: await agencyXListing(f, "SUBMITTED"), comment: "Please add the Japanese summary." }) },
+};
+Object.assign(ACTIONS, LISTING_ACTIONS);
+
+/** Exchange rates (lib/money/actions.ts): admins only. */
+ACTIONS.addExchangeRate = {
+  allowed: ["admin"],
+  // An old date: the rate never becomes the latest, so other tests keep converting with the seeded rates.
+  input: async () => ({ base: "USD", quote: "PKR", rate: `28${Math.floor(Math.random() * 10)}.25`, asOf: "2020-01-15", source: "Matrix" }),
 };
 
 /** Server actions that are not specs, with the reason they need none. */
@@ -93,6 +158,8 @@ const NON_SPEC_ACTIONS: Record<string, string> = {
 type TRouteRow = {
   /** Expected status per identity; identities not listed must be refused (401/403/404). */
   allowed: TIdentity[];
+  /** The success status of allowed identities (200 unless the route creates). */
+  status?: number;
   call: (f: TFixtures, cookie: string | null) => Promise<Response>;
 };
 
@@ -152,11 +219,67 @@ const ROUTES: Record<string, TRouteRow> = {
   },
   "PATCH /api/v1/listings/[id]": {
     allowed: ["staffX", "admin"],
-    call: async (f, cookie) =>
+    call: async (_f, cookie) =>
       (await routeModule("app/api/v1/listings/[id]/route.ts")).PATCH!(
-        request(`/api/v1/listings/${f.listingX}`, { method: "PATCH", cookie, body: { summary: "Edited through the API by the matrix." } }),
-        { params: Promise.resolve({ id: f.listingX }) },
+        request(`/api/v1/listings/${apiFx.publishedX}`, { method: "PATCH", cookie, body: { summary: `Edited through the API by the matrix ${Date.now()}.` } }),
+        { params: Promise.resolve({ id: apiFx.publishedX }) },
       ),
+  },
+  "GET /opportunities/export": {
+    allowed: EVERYONE,
+    call: async (_f, cookie) =>
+      (await routeModule("app/(public)/opportunities/export/route.ts")).GET!(request("/opportunities/export?province=PUNJAB&sort=newest&currency=JPY", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "GET /api/v1/listings": {
+    allowed: EVERYONE,
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/listings/route.ts")).GET!(request("/api/v1/listings?province=PUNJAB&sort=newest", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
+      }),
+  },
+  "GET /api/v1/listings/[id]": {
+    allowed: EVERYONE,
+    call: async (f, cookie) =>
+      (await routeModule("app/api/v1/listings/[id]/route.ts")).GET!(request(`/api/v1/listings/${f.listingX}`, { method: "GET", cookie }), {
+        params: Promise.resolve({ id: f.listingX }),
+      }),
+  },
+  "POST /api/v1/listings": {
+    allowed: ["staffX", "staffY"],
+    status: 201,
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/listings/route.ts")).POST!(
+        request("/api/v1/listings", {
+          method: "POST",
+          cookie,
+          body: { kind: "SEZ", title: "Matrix API zone", summary: "Created through the API by the matrix.", sectorIds: [apiFx.sectorId], instruments: ["PLOT_LEASE"], stage: "READY", facts: {} },
+        }),
+        { params: Promise.resolve({}) },
+      ),
+  },
+  "POST /api/v1/listings/[id]/submit": {
+    allowed: ["staffX"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/listings/[id]/submit/route.ts")).POST!(request(`/api/v1/listings/${apiFx.draftX}/submit`, { method: "POST", cookie }), {
+        params: Promise.resolve({ id: apiFx.draftX }),
+      }),
+  },
+  "GET /api/v1/ping": {
+    allowed: EVERYONE,
+    call: async (_f, cookie) => (await routeModule("app/api/v1/ping/route.ts")).GET!(request("/api/v1/ping", { method: "GET", cookie }), { params: Promise.resolve({}) }),
+  },
+  "GET /api/v1/openapi.json": {
+    allowed: EVERYONE,
+    call: async (_f, cookie) => (await routeModule("app/api/v1/openapi.json/route.ts")).GET!(request("/api/v1/openapi.json", { method: "GET", cookie }), { params: Promise.resolve({}) }),
+  },
+  "GET /staff/listings/import/template": {
+    allowed: ["staffX", "staffY"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/staff/listings/import/template/route.ts")).GET!(request("/staff/listings/import/template", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
+      }),
   },
 };
 
@@ -191,7 +314,7 @@ function discoverRoutes(): string[] {
       const source = readFileSync(file, "utf8");
       const routePath = "/" + path.dirname(path.relative("app", file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/");
       const methods = new Set<string>();
-      for (const m of source.matchAll(/export\s+(?:const|async\s+function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+      for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
       for (const m of source.matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
       return [...methods].map((method) => `${method} ${routePath}`);
     });
@@ -206,6 +329,8 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "organizations" t) AS "organizations",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "investor_profiles" t) AS "investor_profiles",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "listings" t) AS "listings",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "listing_versions" t) AS "listing_versions",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "incentives" t) AS "incentives",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matches" t) AS "matches",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "interests" t) AS "interests",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "auth_tokens" t) AS "auth_tokens",
@@ -214,7 +339,8 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "email_outbox" t) AS "email_outbox",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "audit_log" t) AS "audit_log",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_listings" t) AS "saved_listings",
-    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications"`;
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates"`;
   return JSON.stringify(rows[0]);
 }
 
@@ -252,9 +378,21 @@ beforeAll(async () => {
   fx = { users, agencyX: agencyX.id, listingX: listingX.id, profileA: investorA.profileId, matchA: match.id, interestA: interest.id };
 });
 
+beforeAll(async () => {
+  const sector = await createSector("Matrix sector");
+  const { slug } = await db().sector.findUniqueOrThrow({ where: { id: sector.id }, select: { slug: true } });
+  const complete = { sectorId: sector.id, label: "Matrix API" };
+  apiFx = {
+    sectorId: sector.id,
+    sectorSlug: slug,
+    publishedX: (await createListingInState(fx.agencyX, "PUBLISHED", complete)).id,
+    draftX: (await createListingInState(fx.agencyX, "DRAFT", complete)).id,
+  };
+});
+
 describe("authorization matrix: discovery", () => {
   it("has a row for every server action in app/ and lib/", () => {
-    const specNames = Object.values(accountActions).map((spec) => (spec as TActionSpec<z.ZodType, unknown>).name);
+    const specNames = ALL_SPECS.map((spec) => spec.name);
     const known = new Set([...specNames.map((name) => `${name}Action`), ...Object.keys(NON_SPEC_ACTIONS)]);
     const missing = discoverServerActions().filter((name) => !known.has(name));
     expect(missing, "server actions without an entry in the matrix").toEqual([]);
@@ -268,7 +406,7 @@ describe("authorization matrix: discovery", () => {
 });
 
 describe.each(Object.entries(ACTIONS))("action %s", (name, row) => {
-  const spec = Object.values(accountActions).find((candidate) => candidate.name === name) as TActionSpec<z.ZodType, unknown>;
+  const spec = ALL_SPECS.find((candidate) => candidate.name === name) as TActionSpec<z.ZodType, unknown>;
   let succeeded = 0;
 
   it.each([...IDENTITIES])(`as %s`, async (identity) => {
@@ -298,7 +436,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, row) => {
     const before = await fingerprint();
     const response = await row.call(fx, await cookieOf(identity));
     if (row.allowed.includes(identity)) {
-      expect(response.status, `${key} as ${identity}: ${await response.clone().text()}`).toBe(200);
+      expect(response.status, `${key} as ${identity}: ${await response.clone().text()}`).toBe(row.status ?? 200);
     } else {
       expect([401, 403, 404], `${key} as ${identity}`).toContain(response.status);
       if (identity === "anonymous") expect(response.status).toBe(401);

@@ -1,0 +1,87 @@
+// Response shapes of the REST API that are not listings, as zod schemas for the
+// OpenAPI document. Each is checked against the DTO type its query returns (the
+// assertions at the bottom), and the walking test validates real responses
+// against the generated document.
+import { z } from "zod";
+import type { THealth } from "@/lib/db/health";
+import type { TInterestDto } from "@/lib/interests/queries";
+import type { TInvestorProfileDto } from "@/lib/investors/queries";
+import type { TMatchDto } from "@/lib/matching/queries";
+
+export const ZApiError = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, VALIDATION, CONFLICT, CROSS_ORIGIN…", example: "VALIDATION" }),
+      message: z.string().meta({ description: "A message key of the Kizuna catalogs (errors.*).", example: "errors.validation" }),
+      fieldErrors: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: "Problems by field: dotted paths (\"investment.amount\", \"incentives.0.validTo\") to message keys.", example: { "investment.amount": ["errors.field.amount"] } }),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  })
+  .meta({ id: "Error", description: "Every error answer has this shape." });
+
+export const ZMe = z
+  .object({
+    id: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    role: z.enum(["INVESTOR", "STAFF", "ADMIN"]),
+    locale: z.enum(["en", "ja"]),
+    organizationId: z.uuid().nullable(),
+  })
+  .meta({ id: "Me" });
+
+const ZDateTime = z.iso.datetime();
+const ZCentsString = z.string().regex(/^\d+$/).meta({ description: "USD cents as a decimal integer string." });
+
+export const ZInvestorProfileDto = z
+  .object({
+    id: z.uuid(),
+    sectorIds: z.array(z.uuid()),
+    ticketMinUsdCents: ZCentsString.nullable(),
+    ticketMaxUsdCents: ZCentsString.nullable(),
+    ticketCurrency: z.string(),
+    anywhereInPakistan: z.boolean(),
+    provinces: z.array(z.string()),
+    districts: z.array(z.string()),
+    instruments: z.array(z.string()),
+    stages: z.array(z.string()),
+    horizonYears: z.int().nullable(),
+    thesis: z.string().nullable(),
+    locale: z.string(),
+    updatedAt: ZDateTime,
+  })
+  .meta({ id: "InvestorProfile" });
+
+export const ZMatchDto = z
+  .object({
+    id: z.uuid(),
+    listingId: z.uuid(),
+    score: z.int(),
+    reasons: z.unknown().meta({ description: "Structured reasons ({ code, params }) rendered in the reader's language." }),
+    status: z.string(),
+    createdAt: ZDateTime,
+  })
+  .meta({ id: "Match" });
+
+export const ZInterestDto = z
+  .object({ id: z.uuid(), listingId: z.uuid(), status: z.string(), message: z.string().nullable(), createdAt: ZDateTime })
+  .meta({ id: "Interest" });
+
+export const ZHealth = z
+  .object({
+    status: z.enum(["ok", "unavailable"]),
+    db: z.enum(["embedded", "postgres"]),
+    migrations: z.enum(["up-to-date", "pending", "unknown"]),
+  })
+  .meta({ id: "Health" });
+
+// Compile-time checks: each schema's type and its DTO type are the same shape.
+type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const assertSame = <T extends true>(_check: T) => _check;
+assertSame<TSame<z.infer<typeof ZInterestDto>, TInterestDto>>(true);
+assertSame<TSame<z.infer<typeof ZInvestorProfileDto>, TInvestorProfileDto>>(true);
+assertSame<TSame<Omit<z.infer<typeof ZMatchDto>, "reasons">, Omit<TMatchDto, "reasons">>>(true);
+assertSame<TSame<Exclude<z.infer<typeof ZHealth>, never>["status"], THealth["status"]>>(true);
