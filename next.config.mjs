@@ -2,13 +2,17 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Headers are baked in at build time. `next build` runs with NODE_ENV=production,
+// so every built app gets a CSP without 'unsafe-eval' (only the dev server, which
+// needs it for fast refresh, allows it). HSTS is added when the build is made with
+// APP_ENV=production (the launcher passes APP_ENV through to `next build`).
+const isDevServer = process.env.NODE_ENV !== "production";
 const isProduction = process.env.APP_ENV === "production";
 
-// Security headers on every response. No 'unsafe-eval' in production; Next's
-// dev server needs it for fast refresh.
+// Security headers on every response.
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
+  `script-src 'self' 'unsafe-inline'${isDevServer ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

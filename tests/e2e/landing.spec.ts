@@ -23,6 +23,8 @@ test("security headers are present", async ({ request }) => {
   const response = await request.get("/");
   const headers = response.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // The built app never allows eval (only the dev server does, for fast refresh).
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
