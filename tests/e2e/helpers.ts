@@ -129,3 +129,43 @@ export async function enrolTotp(page: Page): Promise<{ secret: string; recoveryC
   await expect(page.getByTestId("totp-enabled-since")).toBeVisible();
   return { secret, recoveryCodes };
 }
+
+/** Letters only (a–z), so full-text search keeps it as one word. */
+export function uniqueWord(prefix = "Kizunatest", length = 10): string {
+  const letters = [...randomBytes(length)].map((byte) => String.fromCharCode(97 + (byte % 26))).join("");
+  return `${prefix}${letters}`;
+}
+
+type TNewAdmin = { name: string; email: string; password: string };
+
+/**
+ * A fresh ACTIVE administrator without a second factor, created in the e2e
+ * database the way `npm run user:create-admin` does (lib/accounts/bootstrap).
+ * For files that need an admin whatever other files did to the demo admin
+ * (whose TOTP secret only the file that enrolled it knows).
+ */
+export async function createAdminInDatabase(label = "admin"): Promise<TNewAdmin> {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (is the global setup running?)");
+  const { createAdmin } = await import("../../lib/accounts/bootstrap");
+  const { disconnectDb } = await import("../../lib/db/client");
+  const admin = { name: `E2E Admin ${randomBytes(2).toString("hex")}`, email: uniqueEmail(label, "kizuna.example"), password: strongPassword() };
+  try {
+    const { created } = await createAdmin(admin);
+    if (!created) throw new Error(`Admin ${admin.email} already existed`);
+  } finally {
+    await disconnectDb();
+  }
+  return admin;
+}
+
+/**
+ * Signs in an administrator who has no second factor yet: the sign-in lands on
+ * the forced enrolment, which is completed. Returns the TOTP secret.
+ */
+export async function signInAndEnrolAdmin(page: Page, admin: { email: string; password: string; name?: string }, next = "/admin"): Promise<string> {
+  await submitSignIn(page, { email: admin.email, password: admin.password, next });
+  await expect(page).toHaveURL(atEnrolmentRequired);
+  const { secret } = await enrolTotp(page);
+  if (admin.name) await expect(page.getByTestId("signed-in-as")).toHaveText(`Signed in as ${admin.name}`);
+  return secret;
+}

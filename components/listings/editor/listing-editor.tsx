@@ -61,6 +61,14 @@ type TOutcome = { tone: "success" | "error"; message: string; params?: Record<st
 
 const ARRAY_FIELDS = new Set(["tags", "sectorIds", "instruments", "incentives"]);
 
+/** The part of the form a field error is about: "investment.amount" → investment, "facts.powerMw" → that fact, "incentives.1.name" → that incentive. */
+function valueFor(values: TListingFormValues, key: string): string {
+  const [head = "", second] = key.split(".");
+  const top = (values as Record<string, unknown>)[head];
+  const value = (head === "facts" || head === "incentives") && second !== undefined && top && typeof top === "object" ? (top as Record<string, unknown>)[second] : top;
+  return JSON.stringify(value ?? null);
+}
+
 function mergeErrors(...sources: TFieldErrors[]): (name: string) => string[] | undefined {
   return (name) => {
     const messages = sources.flatMap((source) => collectErrors(source, name, ARRAY_FIELDS.has(name)) ?? []);
@@ -78,7 +86,8 @@ export function ListingEditor({ listing, initialValues, sectors, templates, read
   const [values, setValues] = useState(initialValues);
   const [status, setStatus] = useState<TStatus>(listing.status);
   const [save, setSave] = useState<TSaveState>(listing.updatedAt ? { state: "saved", at: listing.updatedAt, unsaved: 0 } : { state: "idle" });
-  const [draftErrors, setDraftErrors] = useState<TFieldErrors>({});
+  /** The field errors of the last autosave, with the values that were saved. */
+  const [draftErrors, setDraftErrors] = useState<{ errors: TFieldErrors; saved: TListingFormValues }>({ errors: {}, saved: initialValues });
   const [serverErrors, setServerErrors] = useState<TFieldErrors>({});
   const [validateLive, setValidateLive] = useState(false);
   const [outcome, setOutcome] = useState<TOutcome>(null);
@@ -114,7 +123,8 @@ export function ListingEditor({ listing, initialValues, sectors, templates, read
     if (!dirty.current && listingId.current) return { ok: true, fieldErrors: lastDraftErrors.current };
     dirty.current = false;
     setSave((current) => ({ state: "saving", at: current.state === "saved" || current.state === "pending" ? current.at : null }));
-    const input = formValuesToInput(latest.current, "draft");
+    const saving = latest.current;
+    const input = formValuesToInput(saving, "draft");
     let result;
     try {
       result = listingId.current ? await saveListingDraftAction({ ...input, id: listingId.current }) : await createListingDraftAction(input);
@@ -132,7 +142,7 @@ export function ListingEditor({ listing, initialValues, sectors, templates, read
       window.history.replaceState(null, "", `/staff/listings/${result.data.id}/edit`);
     }
     lastDraftErrors.current = result.data.fieldErrors;
-    setDraftErrors(result.data.fieldErrors);
+    setDraftErrors({ errors: result.data.fieldErrors, saved: saving });
     setSave(dirty.current ? { state: "pending", at: result.data.savedAt } : { state: "saved", at: result.data.savedAt, unsaved: Object.keys(result.data.fieldErrors).length });
     return { ok: true, fieldErrors: result.data.fieldErrors };
   }, []);
@@ -167,7 +177,13 @@ export function ListingEditor({ listing, initialValues, sectors, templates, read
     const checked = ZListingInput.safeParse(formValuesToInput(values, "full"));
     return checked.success ? {} : toFieldErrors(checked.error);
   }, [validateLive, values]);
-  const errorsFor = useMemo(() => mergeErrors(liveErrors, draftErrors, serverErrors), [liveErrors, draftErrors, serverErrors]);
+  // Once fields are re-checked live, an autosave's error about a value changed
+  // since is stale: the live check (and the next autosave) speak for it now.
+  const currentDraftErrors = useMemo<TFieldErrors>(() => {
+    if (!validateLive) return draftErrors.errors;
+    return Object.fromEntries(Object.entries(draftErrors.errors).filter(([key]) => valueFor(values, key) === valueFor(draftErrors.saved, key)));
+  }, [validateLive, draftErrors, values]);
+  const errorsFor = useMemo(() => mergeErrors(liveErrors, currentDraftErrors, serverErrors), [liveErrors, currentDraftErrors, serverErrors]);
 
   /**
    * Re-renders the page around the editor (status badge). Not on the "new" page:
