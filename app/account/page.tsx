@@ -6,9 +6,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/accounts/change-password-form";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { SessionControls } from "@/components/accounts/session-controls";
+import { buttonClass } from "@/components/ui/button-class";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getAccount } from "@/lib/accounts/queries";
 import { requirePageRole } from "@/lib/auth/current";
+import { hasOnboardedProfile } from "@/lib/investors/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -34,10 +36,22 @@ export default async function AccountPage() {
   const t = await getTranslations("account");
   const te = await getTranslations("enums");
   const privileged = account.role !== "INVESTOR";
+  const onboarded = account.role === "INVESTOR" ? await hasOnboardedProfile(actor.id) : true;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeading title={t("title")} />
+      {!onboarded && (
+        <section aria-labelledby="complete-profile-heading" className="rounded-xl border-2 border-brand-600 bg-brand-50 p-6 shadow-sm">
+          <h2 id="complete-profile-heading" className="text-lg font-semibold">
+            {t("completeProfile.title")}
+          </h2>
+          <p className="mt-2 text-sm text-stone-700">{t("completeProfile.body")}</p>
+          <Link href="/investor/onboarding" className={`${buttonClass("primary")} mt-4`} data-testid="complete-profile-link">
+            {t("completeProfile.link")}
+          </Link>
+        </section>
+      )}
       <dl className="grid gap-x-6 gap-y-2 rounded-xl border border-stone-200 bg-white p-6 text-sm shadow-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-stone-600">{t("email")}</dt>
         <dd className="font-medium" data-testid="account-email">
@@ -85,6 +99,14 @@ export default async function AccountPage() {
       <Section id="sessions-heading" title={t("sessions.title")}>
         <SessionControls />
       </Section>
+
+      {account.role === "INVESTOR" && onboarded && (
+        <Section id="investment-profile-heading" title={t("investmentProfile.title")}>
+          <Link href="/investor/profile" className="text-brand-700 underline">
+            {t("investmentProfile.link")}
+          </Link>
+        </Section>
+      )}
 
       {privileged && (
         <Section id="api-access-heading" title={t("apiAccess.title")}>

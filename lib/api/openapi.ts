@@ -4,8 +4,8 @@
 // /api-docs page; tests/integration/openapi.test.ts walks it against the handlers.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { ZApiError, ZHealth, ZInterestDto, ZInvestorProfileDto, ZMatchDto, ZMe } from "@/lib/api/schemas";
-import { ZUpdateProfileBasics } from "@/lib/investors/schemas";
+import { ZApiError, ZHealth, ZInterestDto, ZInvestorProfileDto, ZMatchDto, ZMe, ZOwnInvestorProfileDto } from "@/lib/api/schemas";
+import { ZInvestorProfileInput, ZUpdateProfileBasics } from "@/lib/investors/schemas";
 import { ZListingDto } from "@/lib/listings/dto";
 import { PATCHABLE_FIELDS } from "@/lib/listings/patch";
 import { LISTING_KINDS, ZListingInput, ZPlotFacts, ZProjectFacts, ZZoneFacts, ZCreateSez } from "@/lib/listings/schemas";
@@ -98,6 +98,20 @@ const LISTING_EXAMPLE = {
   submittedAt: null,
   publishedAt: null,
   closedAt: null,
+};
+
+const PROFILE_INPUT_EXAMPLE = {
+  sectorIds: [EXAMPLE_SECTOR_ID],
+  ticketCurrency: "JPY",
+  ticketMin: "750000000",
+  ticketMax: "3000000000",
+  anywhereInPakistan: false,
+  provinces: ["PUNJAB", "SINDH"],
+  districts: ["Faisalabad"],
+  instruments: ["EQUITY", "JOINT_VENTURE"],
+  stages: ["READY", "OPERATING"],
+  horizonYears: 10,
+  thesis: "Food processing and light engineering near Lahore and Karachi, with a Japanese partner on site.",
 };
 
 /** PATCH bodies: any top-level field of ListingInput, facts merged key by key, null clears. */
@@ -269,6 +283,33 @@ function buildRegistry(): OpenAPIRegistry {
       body: { required: true, content: { "application/json": { schema: registry.register("InvestorProfilePatch", fresh(ZUpdateProfileBasics, { example: { thesis: "Food processing near Lahore, USD 5–20 million." } })) } } },
     },
     responses: { 200: json(ZInvestorProfileDto, "The profile after the edit."), ...errors(401, 403, 404, 422) },
+  });
+
+  const ownProfile = registry.register("MyInvestorProfile", fresh(ZOwnInvestorProfileDto));
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/me/profile",
+    operationId: "getMyInvestorProfile",
+    ...text("getMyInvestorProfile"),
+    tags: ["Investors"],
+    security: SIGNED_IN,
+    responses: { 200: json(ownProfile, "The investor's own profile."), ...errors(401, 403, 404) },
+  });
+
+  registry.registerPath({
+    method: "put",
+    path: "/api/v1/me/profile",
+    operationId: "saveMyInvestorProfile",
+    ...text("saveMyInvestorProfile"),
+    tags: ["Investors"],
+    security: SIGNED_IN,
+    request: {
+      body: {
+        required: true,
+        content: { "application/json": { schema: registry.register("InvestorProfileInput", fresh(ZInvestorProfileInput, { example: PROFILE_INPUT_EXAMPLE })) } },
+      },
+    },
+    responses: { 200: json(ownProfile, "The profile as saved."), ...errors(401, 403, 422) },
   });
 
   registry.registerPath({

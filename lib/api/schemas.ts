@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { THealth } from "@/lib/db/health";
 import type { TInterestDto } from "@/lib/interests/queries";
-import type { TInvestorProfileDto } from "@/lib/investors/queries";
+import type { TInvestorProfileDto, TOwnInvestorProfileDto } from "@/lib/investors/queries";
 import type { TMatchDto } from "@/lib/matching/queries";
 
 export const ZApiError = z
@@ -55,6 +55,31 @@ export const ZInvestorProfileDto = z
   })
   .meta({ id: "InvestorProfile" });
 
+const ZDecimalString = (currency: string) => z.string().regex(/^\d+(\.\d+)?$/).meta({ description: `A decimal amount in major units of ${currency}.` });
+const ZAmountFor = (what: string) => ZDecimalString(what).nullable();
+
+export const ZOwnInvestorProfileDto = z
+  .object({
+    id: z.uuid(),
+    sectorIds: z.array(z.uuid()),
+    ticketCurrency: z.enum(["USD", "PKR", "JPY"]).meta({ description: "The currency the investor thinks in." }),
+    ticketMin: ZAmountFor("ticketCurrency (converted back from USD at today's rate and rounded to 5 significant figures; null when no rate is known)"),
+    ticketMax: ZAmountFor("ticketCurrency (converted back from USD at today's rate and rounded to 5 significant figures; null when no rate is known)"),
+    ticketMinUsd: ZAmountFor("USD (as stored)"),
+    ticketMaxUsd: ZAmountFor("USD (as stored)"),
+    anywhereInPakistan: z.boolean(),
+    provinces: z.array(z.string()),
+    districts: z.array(z.string()),
+    instruments: z.array(z.string()),
+    stages: z.array(z.string()),
+    horizonYears: z.int().nullable(),
+    thesis: z.string().nullable(),
+    locale: z.string(),
+    onboardedAt: ZDateTime.nullable(),
+    updatedAt: ZDateTime,
+  })
+  .meta({ id: "MyInvestorProfile" });
+
 export const ZMatchDto = z
   .object({
     id: z.uuid(),
@@ -83,5 +108,6 @@ type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const assertSame = <T extends true>(_check: T) => _check;
 assertSame<TSame<z.infer<typeof ZInterestDto>, TInterestDto>>(true);
 assertSame<TSame<z.infer<typeof ZInvestorProfileDto>, TInvestorProfileDto>>(true);
+assertSame<TSame<z.infer<typeof ZOwnInvestorProfileDto>, TOwnInvestorProfileDto>>(true);
 assertSame<TSame<Omit<z.infer<typeof ZMatchDto>, "reasons">, Omit<TMatchDto, "reasons">>>(true);
 assertSame<TSame<Exclude<z.infer<typeof ZHealth>, never>["status"], THealth["status"]>>(true);

@@ -10,6 +10,7 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import * as apiTokenActions from "@/lib/auth/api-token-actions";
 import type { TActiveActor } from "@/lib/auth/guards";
 import * as csvActions from "@/lib/listings/csv-actions";
+import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
 import * as moneyActions from "@/lib/money/actions";
 import { issueToken } from "@/lib/auth/tokens";
@@ -48,7 +49,7 @@ type TFixtures = {
 let fx: TFixtures;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
-const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, listingActions, moneyActions];
+const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, moneyActions];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
 );
@@ -150,6 +151,24 @@ ACTIONS.addExchangeRate = {
   input: async () => ({ base: "USD", quote: "PKR", rate: `28${Math.floor(Math.random() * 10)}.25`, asOf: "2020-01-15", source: "Matrix" }),
 };
 
+/** A complete investment profile in US dollars (no exchange rate needed). */
+const profileInput = () => ({
+  sectorIds: [apiFx.sectorId],
+  ticketCurrency: "USD",
+  ticketMin: "1000000",
+  ticketMax: "5000000.50",
+  anywhereInPakistan: false,
+  provinces: ["PUNJAB"],
+  districts: ["Faisalabad"],
+  instruments: ["EQUITY"],
+  stages: ["READY"],
+  horizonYears: 8,
+  thesis: "Saved by the authorization matrix.",
+});
+
+/** The investment profile (lib/investors/actions.ts): investors, their own profile only. */
+ACTIONS.saveInvestorProfile = { allowed: ["investorA", "investorB"], input: async () => profileInput() };
+
 /** Server actions that are not specs, with the reason they need none. */
 const NON_SPEC_ACTIONS: Record<string, string> = {
   setLocaleAction: "sets the reader's language cookie; reads and writes no data",
@@ -202,6 +221,17 @@ const ROUTES: Record<string, TRouteRow> = {
         request(`/api/v1/investor-profiles/${f.profileA}`, { method: "PATCH", cookie, body: { thesis: "Changed by the matrix" } }),
         { params: Promise.resolve({ id: f.profileA }) },
       ),
+  },
+  "GET /api/v1/me/profile": {
+    allowed: ["investorA", "investorB"],
+    call: async (_f, cookie) => (await routeModule("app/api/v1/me/profile/route.ts")).GET!(request("/api/v1/me/profile", { method: "GET", cookie }), { params: Promise.resolve({}) }),
+  },
+  "PUT /api/v1/me/profile": {
+    allowed: ["investorA", "investorB"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/me/profile/route.ts")).PUT!(request("/api/v1/me/profile", { method: "PUT", cookie, body: profileInput() }), {
+        params: Promise.resolve({}),
+      }),
   },
   "GET /api/v1/matches/[id]": {
     allowed: ["investorA", "staffX", "admin"],

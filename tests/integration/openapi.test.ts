@@ -106,6 +106,12 @@ const REQUESTS: Record<string, (operation: TOperation) => TWalkRequest> = {
     params: { id: fx.profileId },
     call: { method: "PATCH", cookie: fx.investorCookie, body: bodyExample(operation) },
   }),
+  getMyInvestorProfile: () => ({ url: "/api/v1/me/profile", call: { cookie: fx.investorCookie } }),
+  // The documented example with a sector that exists here, in USD: this database may have no exchange rates.
+  saveMyInvestorProfile: (operation) => ({
+    url: "/api/v1/me/profile",
+    call: { method: "PUT", cookie: fx.investorCookie, body: { ...bodyExample(operation), sectorIds: [fx.sectorId], ticketCurrency: "USD" } },
+  }),
   getMatch: () => ({ url: `/api/v1/matches/${fx.matchId}`, params: { id: fx.matchId }, call: { cookie: fx.investorCookie } }),
   getInterest: () => ({ url: `/api/v1/interests/${fx.interestId}`, params: { id: fx.interestId }, call: { cookie: fx.investorCookie } }),
   ping: () => ({ url: "/api/v1/ping" }),
