@@ -1,15 +1,23 @@
-// Next.js calls register() once when a server instance starts. When SMTP_URL is
-// set, this instance also runs the mail worker (lib/mail/worker.ts); pg-boss
-// coordinates the instances through PostgreSQL, so each email is sent once.
-// Without SMTP_URL nothing starts and emails stay in the outbox (/dev/outbox).
+// Next.js calls register() once when a server instance starts. Every instance
+// runs the matching worker (lib/matching/jobs.ts: rematches queued when listings
+// are published or profiles saved). When SMTP_URL is set, it also runs the mail
+// worker (lib/mail/worker.ts); pg-boss coordinates the instances through
+// PostgreSQL, so each job runs once. Without SMTP_URL emails stay in the outbox.
 
 export async function register(): Promise<void> {
   // The import must sit inside this literal `=== "nodejs"` branch: the bundler
   // folds the condition and leaves pg-boss and nodemailer out of the edge bundle.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    if (!process.env.SMTP_URL?.trim()) return;
     // `next build` may load instrumentation while prerendering: no worker there.
     if (process.env.NEXT_PHASE === "phase-production-build") return;
+    if (process.env.KIZUNA_MATCHING_JOBS !== "off") {
+      const { startMatchingWorker } = await import("./lib/matching/jobs");
+      startMatchingWorker().then(
+        () => console.info("[kizuna:matching] matching worker started"),
+        (error: unknown) => console.error("[kizuna:matching] matching worker did not start; run npm run match:recompute later", error),
+      );
+    }
+    if (!process.env.SMTP_URL?.trim()) return;
     const { startMailWorker } = await import("./lib/mail/worker");
     // Not awaited: the site must serve even if the queue cannot start (database
     // briefly down). Emails wait in the outbox meanwhile, and the start is retried

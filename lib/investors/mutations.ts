@@ -4,6 +4,7 @@
 import { requireRole, type TActiveActor } from "@/lib/auth/guards";
 import type { TRequestMeta } from "@/lib/auth/session";
 import { audit } from "@/lib/audit/log";
+import { scheduleInvestorRematch } from "@/lib/matching/schedule";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseMajorToMinor } from "@/lib/money/parse";
@@ -47,7 +48,7 @@ export async function saveInvestorProfile(actor: TActiveActor, input: TInvestorP
     thesis: input.thesis ? input.thesis : null,
   };
 
-  return db().$transaction(async (tx) => {
+  const saved = await db().$transaction(async (tx) => {
     const existing = await tx.investorProfile.findUnique({ where: { userId: investor.id }, select: { id: true, onboardedAt: true } });
     const onboardedAt = existing?.onboardedAt ?? new Date();
     const row = existing
@@ -67,4 +68,6 @@ export async function saveInvestorProfile(actor: TActiveActor, input: TInvestorP
     );
     return toOwnProfileDto(row, rates);
   });
+  await scheduleInvestorRematch(saved.id);
+  return saved;
 }

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { audit } from "@/lib/audit/log";
 import type { TActiveActor } from "@/lib/auth/guards";
 import type { TRequestMeta } from "@/lib/auth/session";
+import { scheduleListingRematch } from "@/lib/matching/schedule";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError, forbidden, notFound, type TFieldErrors } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/http/validation";
@@ -251,13 +252,15 @@ export async function saveListingDraft(actor: TActiveActor, id: string, draftInp
  * something investors read changed.
  */
 export async function updateListing(actor: TActiveActor, id: string, input: TListingInput, meta: TRequestMeta): Promise<TListingSaved> {
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const listing = await lockListing(tx, actor, id);
     if (listing.status !== "DRAFT" && listing.status !== "PUBLISHED") throw conflict("errors.listing.notEditable");
     if (input.kind !== listing.kind) throw new AppError("VALIDATION", "errors.validation", { fieldErrors: { kind: ["errors.listing.kindChange"] } });
     const prepared = await prepareFields(tx, { kind: listing.kind, fields: input as TFields, mode: "full", existingFacts: asObject(listing.facts) });
     return applyEdit(tx, listing, prepared, { actor, meta, action: "listing.updated" });
   });
+  await scheduleListingRematch(id);
+  return result;
 }
 
 // ───────────────────────────── workflow ─────────────────────────────
@@ -298,7 +301,7 @@ export async function submitListing(actor: TActiveActor, id: string, meta: TRequ
 
 /** SUBMITTED → PUBLISHED (admin): records the published version's snapshot. */
 export async function publishListing(admin: TActiveActor, id: string, meta: TRequestMeta): Promise<TTransitioned> {
-  return db().$transaction(async (tx) => {
+  const result: TTransitioned = await db().$transaction(async (tx) => {
     const listing = await lockListing(tx, admin, id);
     if (listing.status !== "SUBMITTED") throw conflict("errors.listing.notSubmitted");
     const snapshot = await loadSnapshot(tx, id);
@@ -316,6 +319,8 @@ export async function publishListing(admin: TActiveActor, id: string, meta: TReq
     await audit({ ...metaOf(admin, meta), action: "listing.published", targetType: "listing", targetId: id, data: { version, changedFields } }, tx);
     return { id, status: "PUBLISHED", version };
   });
+  await scheduleListingRematch(id);
+  return result;
 }
 
 /** SUBMITTED → DRAFT (admin) with a comment the staff read in the editor. */
@@ -334,11 +339,13 @@ export async function sendBackListing(admin: TActiveActor, id: string, comment: 
 
 /** PUBLISHED → CLOSED: staff of the listing's agency, or an admin. */
 export async function closeListing(actor: TActiveActor, id: string, meta: TRequestMeta): Promise<TTransitioned> {
-  return db().$transaction(async (tx) => {
+  const result: TTransitioned = await db().$transaction(async (tx) => {
     const listing = await lockListing(tx, actor, id);
     if (listing.status !== "PUBLISHED") throw conflict("errors.listing.notPublished");
     await tx.listing.update({ where: { id }, data: { status: "CLOSED", closedAt: new Date(), closedById: actor.id }, select: { id: true } });
     await audit({ ...metaOf(actor, meta), action: "listing.closed", targetType: "listing", targetId: id, data: { version: listing.version } }, tx);
     return { id, status: "CLOSED", version: listing.version };
   });
+  await scheduleListingRematch(id);
+  return result;
 }
