@@ -32,3 +32,17 @@ describe("localeFromAcceptLanguage", () => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
   });
 });
+
+import { REASON_CODES, renderReasonKey } from "@/lib/matching/reasons";
+
+describe("matching reasons", () => {
+  it("every reason code has a message in English and Japanese", () => {
+    const lookup = (catalog: unknown, key: string) =>
+      key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), catalog);
+    for (const code of REASON_CODES) {
+      const key = renderReasonKey({ code } as Parameters<typeof renderReasonKey>[0]);
+      expect(typeof lookup(en, key), `${key} in en`).toBe("string");
+      expect(typeof lookup(ja, key), `${key} in ja`).toBe("string");
+    }
+  });
+});
