@@ -41,6 +41,8 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: ZOptionalString,
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** "off" stops queueing rematch jobs after listing/profile changes (the integration suite sets it). */
+  KIZUNA_MATCHING_JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { AUTH_SECRET: string; APP_URL: string };
