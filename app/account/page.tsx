@@ -105,6 +105,11 @@ export default async function AccountPage() {
           <Link href="/investor/profile" className="text-brand-700 underline">
             {t("investmentProfile.link")}
           </Link>
+          <p className="mt-2">
+            <Link href="/investor/matches" className="text-brand-700 underline">
+              {t("investmentProfile.matchesLink")}
+            </Link>
+          </p>
         </Section>
       )}
 

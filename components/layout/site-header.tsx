@@ -30,6 +30,11 @@ export async function SiteHeader() {
                   {t("myListings")}
                 </Link>
               )}
+              {user.role === "INVESTOR" && (
+                <Link href="/investor/matches" className="hover:underline">
+                  {t("myMatches")}
+                </Link>
+              )}
               {user.role === "ADMIN" && (
                 <Link href="/admin" className="hover:underline">
                   {t("admin")}

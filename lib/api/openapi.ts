@@ -4,12 +4,13 @@
 // /api-docs page; tests/integration/openapi.test.ts walks it against the handlers.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { ZApiError, ZHealth, ZInterestDto, ZInvestorProfileDto, ZMatchDto, ZMe, ZOwnInvestorProfileDto } from "@/lib/api/schemas";
+import { ZApiError, ZHealth, ZInterestDto, ZInvestorProfileDto, ZMatchDto, ZMe, ZMyMatchesPage, ZOwnInvestorProfileDto } from "@/lib/api/schemas";
 import { ZInvestorProfileInput, ZUpdateProfileBasics } from "@/lib/investors/schemas";
 import { ZListingDto } from "@/lib/listings/dto";
 import { PATCHABLE_FIELDS } from "@/lib/listings/patch";
 import { LISTING_KINDS, ZListingInput, ZPlotFacts, ZProjectFacts, ZZoneFacts, ZCreateSez } from "@/lib/listings/schemas";
 import en from "@/lib/i18n/messages/en.json";
+import { ZMyMatchesQuery } from "@/lib/matching/schemas";
 import { listingSearchOperation } from "./search-operation";
 
 extendZodWithOpenApi(z);
@@ -321,6 +322,24 @@ function buildRegistry(): OpenAPIRegistry {
     security: SIGNED_IN,
     request: { params: idParam("match") },
     responses: { 200: json(registry.register("Match", fresh(ZMatchDto)), "The match."), ...errors(401, 403, 404, 422) },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/me/matches",
+    operationId: "listMyMatches",
+    ...text("listMyMatches"),
+    tags: ["Matching"],
+    security: SIGNED_IN,
+    request: {
+      query: z.object({
+        sort: ZMyMatchesQuery.shape.sort.meta({ description: "score (best first, the default) or newest.", example: "score" }),
+        status: ZMyMatchesQuery.shape.status.meta({ description: "One status only; by default APPROVED and INTRODUCED." }),
+        cursor: ZMyMatchesQuery.shape.cursor.meta({ description: "The `nextCursor` of the previous page." }),
+        limit: ZMyMatchesQuery.shape.limit.meta({ description: "Page size, 1–100.", example: 20 }),
+      }),
+    },
+    responses: { 200: json(registry.register("MyMatchesPage", fresh(ZMyMatchesPage)), "A page of the investor's matches."), ...errors(401, 403, 422) },
   });
 
   registry.registerPath({

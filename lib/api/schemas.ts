@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { THealth } from "@/lib/db/health";
 import type { TInterestDto } from "@/lib/interests/queries";
 import type { TInvestorProfileDto, TOwnInvestorProfileDto } from "@/lib/investors/queries";
-import type { TMatchDto } from "@/lib/matching/queries";
+import type { TMatchDto, TMyMatchDto } from "@/lib/matching/queries";
 
 export const ZApiError = z
   .object({
@@ -95,6 +95,29 @@ export const ZInterestDto = z
   .object({ id: z.uuid(), listingId: z.uuid(), status: z.string(), message: z.string().nullable(), createdAt: ZDateTime })
   .meta({ id: "Interest" });
 
+export const ZMyMatchDto = z
+  .object({
+    id: z.uuid(),
+    score: z.int(),
+    status: z.string(),
+    reasons: z.unknown().meta({ description: "Structured reasons ({ code, params }) rendered in the reader's language." }),
+    createdAt: ZDateTime,
+    listing: z.object({
+      id: z.uuid(),
+      title: z.string().meta({ description: "In Japanese for Japanese-speaking callers when the listing has a Japanese title." }),
+      kind: z.string(),
+      province: z.string().nullable(),
+      district: z.string().nullable(),
+      amountUsdCents: z.string().nullable().meta({ description: "USD cents as a decimal string." }),
+      agencyName: z.string(),
+    }),
+  })
+  .meta({ id: "MyMatch" });
+
+export const ZMyMatchesPage = z
+  .object({ items: z.array(ZMyMatchDto), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }) })
+  .meta({ id: "MyMatchesPage" });
+
 export const ZHealth = z
   .object({
     status: z.enum(["ok", "unavailable"]),
@@ -111,3 +134,4 @@ assertSame<TSame<z.infer<typeof ZInvestorProfileDto>, TInvestorProfileDto>>(true
 assertSame<TSame<z.infer<typeof ZOwnInvestorProfileDto>, TOwnInvestorProfileDto>>(true);
 assertSame<TSame<Omit<z.infer<typeof ZMatchDto>, "reasons">, Omit<TMatchDto, "reasons">>>(true);
 assertSame<TSame<Exclude<z.infer<typeof ZHealth>, never>["status"], THealth["status"]>>(true);
+assertSame<TSame<Omit<z.infer<typeof ZMyMatchDto>, "reasons">, Omit<TMyMatchDto, "reasons">>>(true);

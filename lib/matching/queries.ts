@@ -1,6 +1,6 @@
 import type { TActiveActor } from "@/lib/auth/guards";
-import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { db, type Prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
 import { matchReadWhere } from "./access";
 
 export type TMatchDto = { id: string; listingId: string; score: number; reasons: unknown; status: string; createdAt: string };
@@ -12,4 +12,112 @@ export async function getMatch(actor: TActiveActor, id: string): Promise<TMatchD
   });
   if (!row) throw notFound();
   return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+// ───────────────────────────── an investor's own matches ─────────────────────────────
+
+export const MY_MATCH_SORTS = ["score", "newest"] as const;
+export const MY_MATCH_STATUSES = ["APPROVED", "INTRODUCED", "DISMISSED"] as const;
+export type TMyMatchSort = (typeof MY_MATCH_SORTS)[number];
+export type TMyMatchStatus = (typeof MY_MATCH_STATUSES)[number];
+
+export type TMyMatchesQuery = { sort: TMyMatchSort; status?: TMyMatchStatus; cursor?: string; limit: number; locale?: "en" | "ja" };
+
+export type TMyMatchDto = {
+  id: string;
+  score: number;
+  status: string;
+  reasons: unknown;
+  createdAt: string;
+  listing: {
+    id: string;
+    title: string;
+    kind: string;
+    province: string | null;
+    district: string | null;
+    amountUsdCents: string | null;
+    agencyName: string;
+  };
+};
+
+export type TMyMatchesPage = { items: TMyMatchDto[]; nextCursor: string | null };
+
+type TCursor = { k: number | string; l: string };
+
+function encodeCursor(cursor: TCursor): string {
+  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined, sort: TMyMatchSort): TCursor | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<TCursor>;
+    if (typeof value.l !== "string" || !/^[0-9a-f-]{36}$/i.test(value.l)) return null;
+    if (sort === "score" && typeof value.k === "number" && Number.isInteger(value.k)) return { k: value.k, l: value.l };
+    if (sort === "newest" && typeof value.k === "string" && !Number.isNaN(Date.parse(value.k))) return { k: value.k, l: value.l };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The investor's own matches, best first (score desc, then listing id) or newest
+ * first; APPROVED and INTRODUCED unless a status is asked for. SUGGESTED and
+ * REJECTED never appear (matchReadWhere). Keyset-paginated.
+ */
+export async function listMyMatches(actor: TActiveActor, query: TMyMatchesQuery): Promise<TMyMatchesPage> {
+  if (actor.role !== "INVESTOR") throw new AppError("FORBIDDEN", "errors.forbidden");
+  const limit = Math.min(Math.max(Math.trunc(query.limit) || 20, 1), 100);
+  const cursor = decodeCursor(query.cursor, query.sort);
+  const statusWhere: Prisma.MatchWhereInput = { status: query.status ? query.status : { in: ["APPROVED", "INTRODUCED"] } };
+  let cursorWhere: Prisma.MatchWhereInput = {};
+  if (cursor && query.sort === "score") {
+    const score = cursor.k as number;
+    cursorWhere = { OR: [{ score: { lt: score } }, { score, listingId: { gt: cursor.l } }] };
+  } else if (cursor) {
+    const at = new Date(cursor.k as string);
+    cursorWhere = { OR: [{ createdAt: { lt: at } }, { createdAt: at, listingId: { gt: cursor.l } }] };
+  }
+  const orderBy: Prisma.MatchOrderByWithRelationInput[] =
+    query.sort === "score" ? [{ score: "desc" }, { listingId: "asc" }] : [{ createdAt: "desc" }, { listingId: "asc" }];
+  const rows = await db().match.findMany({
+    where: { AND: [matchReadWhere(actor), statusWhere, cursorWhere] },
+    orderBy,
+    take: limit + 1,
+    select: {
+      id: true,
+      score: true,
+      status: true,
+      reasons: true,
+      createdAt: true,
+      listingId: true,
+      listing: {
+        select: { id: true, title: true, titleJa: true, kind: true, province: true, district: true, amountUsdCents: true, agency: { select: { name: true } } },
+      },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ k: query.sort === "score" ? last.score : last.createdAt.toISOString(), l: last.listingId }) : null;
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      score: row.score,
+      status: row.status,
+      reasons: row.reasons,
+      createdAt: row.createdAt.toISOString(),
+      listing: {
+        id: row.listing.id,
+        title: query.locale === "ja" && row.listing.titleJa ? row.listing.titleJa : row.listing.title,
+        kind: row.listing.kind,
+        province: row.listing.province,
+        district: row.listing.district,
+        amountUsdCents: row.listing.amountUsdCents === null ? null : row.listing.amountUsdCents.toString(),
+        agencyName: row.listing.agency.name,
+      },
+    })),
+    nextCursor,
+  };
 }

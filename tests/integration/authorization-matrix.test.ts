@@ -12,6 +12,7 @@ import type { TActiveActor } from "@/lib/auth/guards";
 import * as csvActions from "@/lib/listings/csv-actions";
 import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
+import * as matchingActions from "@/lib/matching/actions";
 import * as moneyActions from "@/lib/money/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
@@ -49,7 +50,7 @@ type TFixtures = {
 let fx: TFixtures;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
-const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, moneyActions];
+const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, moneyActions];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
 );
@@ -169,6 +170,19 @@ const profileInput = () => ({
 /** The investment profile (lib/investors/actions.ts): investors, their own profile only. */
 ACTIONS.saveInvestorProfile = { allowed: ["investorA", "investorB"], input: async () => profileInput() };
 
+/** An investor dismisses their own approved match (a fresh one per call); anyone else's id is a 404. */
+ACTIONS.dismissMatch = {
+  allowed: ["investorA"],
+  input: async (f) => {
+    const listing = await createPublishedListing(f.agencyX, "Matrix dismiss");
+    const match = await db().match.create({
+      data: { investorProfileId: f.profileA, listingId: listing.id, score: 55, reasons: [], status: "APPROVED", weightsVersion: 1 },
+      select: { id: true },
+    });
+    return { matchId: match.id, reason: "Not our sector" };
+  },
+};
+
 /** Server actions that are not specs, with the reason they need none. */
 const NON_SPEC_ACTIONS: Record<string, string> = {
   setLocaleAction: "sets the reader's language cookie; reads and writes no data",
@@ -238,6 +252,13 @@ const ROUTES: Record<string, TRouteRow> = {
     call: async (f, cookie) =>
       (await routeModule("app/api/v1/matches/[id]/route.ts")).GET!(request(`/api/v1/matches/${f.matchA}`, { method: "GET", cookie }), {
         params: Promise.resolve({ id: f.matchA }),
+      }),
+  },
+  "GET /api/v1/me/matches": {
+    allowed: ["investorA", "investorB"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/me/matches/route.ts")).GET!(request("/api/v1/me/matches?sort=score&limit=10", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
       }),
   },
   "GET /api/v1/interests/[id]": {

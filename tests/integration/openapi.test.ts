@@ -113,6 +113,10 @@ const REQUESTS: Record<string, (operation: TOperation) => TWalkRequest> = {
     call: { method: "PUT", cookie: fx.investorCookie, body: { ...bodyExample(operation), sectorIds: [fx.sectorId], ticketCurrency: "USD" } },
   }),
   getMatch: () => ({ url: `/api/v1/matches/${fx.matchId}`, params: { id: fx.matchId }, call: { cookie: fx.investorCookie } }),
+  listMyMatches: (operation) => ({
+    url: `/api/v1/me/matches?sort=${String(exampleOf(operation, "sort"))}&limit=${String(exampleOf(operation, "limit"))}`,
+    call: { cookie: fx.investorCookie },
+  }),
   getInterest: () => ({ url: `/api/v1/interests/${fx.interestId}`, params: { id: fx.interestId }, call: { cookie: fx.investorCookie } }),
   ping: () => ({ url: "/api/v1/ping" }),
 };
