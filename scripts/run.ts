@@ -63,6 +63,10 @@ async function seedIfNeeded(env: TEnv, url: string): Promise<void> {
   const { db, disconnectDb } = await import("../lib/db/client");
   console.log("• Seeding the database with public facts (first start)…");
   const result = await seed(db(), { demoAccounts: true });
+  // Suggest matches for the demo investor right away (they appear once an admin approves them).
+  const { recomputeAll } = await import("../lib/matching/engine");
+  const matched = await recomputeAll();
+  console.log(`• Matched ${matched.investors} investor profile(s): ${matched.stored} suggestion(s) for admin review`);
   await disconnectDb();
   if (result.demoAccounts.length > 0) {
     console.log("\n  Demo accounts (development only; shown once, keep them somewhere safe):");
