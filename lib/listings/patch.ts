@@ -7,32 +7,18 @@ import type { TRequestMeta } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError, notFound, type TFieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/http/validation";
-import type { TCurrency } from "@/lib/money/format";
 import { listingWriteWhere } from "./access";
-import { formValuesToInput, storedToFormValues } from "./form-values";
-import { updateListing, type TListingSaved } from "./mutations";
+import { readStoredListingInput, updateListing, type TListingSaved } from "./mutations";
 import { ZCreateSez, ZListingInput } from "./schemas";
 
 /** Top-level fields a PATCH may carry (the same for every kind). */
 export const PATCHABLE_FIELDS = Object.keys(ZCreateSez.shape);
 
-/** The stored listing as ZListingInput-shaped input (what the editor would submit). */
+/** The stored listing as ZListingInput-shaped input; another agency's listing is "not found". */
 async function storedAsInput(actor: TActiveActor, id: string): Promise<Record<string, unknown>> {
-  const row = await db().listing.findFirst({
-    where: { AND: [{ id }, listingWriteWhere(actor)] },
-    select: {
-      kind: true, title: true, titleJa: true, summary: true, summaryJa: true, description: true, sectorIds: true, province: true,
-      district: true, zone: true, amountMinor: true, currency: true, instruments: true, stage: true, areaAcres: true, developer: true,
-      plotsAvailable: true, facts: true, tags: true, contactName: true, contactEmail: true, contactPhone: true,
-      incentives: {
-        where: { supersededAt: null },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, templateId: true, name: true, nameJa: true, legalBasis: true, validFrom: true, validTo: true },
-      },
-    },
-  });
-  if (!row) throw notFound();
-  return formValuesToInput(storedToFormValues({ ...row, areaAcres: row.areaAcres?.toString() ?? null, currency: row.currency as TCurrency }), "full");
+  const visible = await db().listing.findFirst({ where: { AND: [{ id }, listingWriteWhere(actor)] }, select: { id: true } });
+  if (!visible) throw notFound();
+  return readStoredListingInput(db(), id);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === "object" && !Array.isArray(value);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuthAlternatives } from "@/components/accounts/auth-alternatives";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/accounts/register-form";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -27,20 +27,12 @@ export default async function RegisterPage() {
           defaultLocale={locale}
         />
       </div>
-      <div className="mt-6 space-y-2 text-sm text-stone-700">
-        <p>
-          {t("haveAccount")}{" "}
-          <Link href="/sign-in" className="text-brand-700 underline">
-            {t("signInLink")}
-          </Link>
-        </p>
-        <p>
-          {t("agencyStaff")}{" "}
-          <Link href="/request-access" className="text-brand-700 underline">
-            {t("requestAccessLink")}
-          </Link>
-        </p>
-      </div>
+      <AuthAlternatives
+        items={[
+          { lead: t("haveAccount"), href: "/sign-in", label: t("signInLink") },
+          { lead: t("agencyStaff"), href: "/request-access", label: t("requestAccessLink") },
+        ]}
+      />
     </>
   );
 }

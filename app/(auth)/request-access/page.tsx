@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuthAlternatives } from "@/components/accounts/auth-alternatives";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RequestAccessForm } from "@/components/accounts/request-access-form";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -28,12 +28,7 @@ export default async function RequestAccessPage() {
           defaultLocale={locale}
         />
       </div>
-      <p className="mt-6 text-sm text-stone-700">
-        {t("investor")}{" "}
-        <Link href="/register" className="text-brand-700 underline">
-          {t("registerLink")}
-        </Link>
-      </p>
+      <AuthAlternatives items={[{ lead: t("investor"), href: "/register", label: t("registerLink") }]} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuthAlternatives } from "@/components/accounts/auth-alternatives";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/accounts/sign-in-form";
@@ -46,20 +46,12 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <SignInForm next={next} />
       </div>
-      <div className="mt-6 space-y-2 text-sm text-stone-700">
-        <p>
-          {t("noAccount")}{" "}
-          <Link href="/register" className="text-brand-700 underline">
-            {t("registerLink")}
-          </Link>
-        </p>
-        <p>
-          {t("agencyStaff")}{" "}
-          <Link href="/request-access" className="text-brand-700 underline">
-            {t("requestAccessLink")}
-          </Link>
-        </p>
-      </div>
+      <AuthAlternatives
+        items={[
+          { lead: t("noAccount"), href: "/register", label: t("registerLink") },
+          { lead: t("agencyStaff"), href: "/request-access", label: t("requestAccessLink") },
+        ]}
+      />
     </>
   );
 }
