@@ -10,6 +10,7 @@
 // version and can close a listing.)
 import { randomUUID } from "node:crypto";
 import { audit } from "@/lib/audit/log";
+import { notify } from "@/lib/notifications/notify";
 import type { TActiveActor } from "@/lib/auth/guards";
 import type { TRequestMeta } from "@/lib/auth/session";
 import { scheduleListingRematch } from "@/lib/matching/schedule";
@@ -150,8 +151,11 @@ async function recordVersion(
 async function notifySavers(tx: TTx, listingId: string, payload: { version: number; changedFields: TVersionFieldGroup[] }): Promise<void> {
   const savers = await tx.savedListing.findMany({ where: { listingId }, select: { userId: true } });
   if (!savers.length) return;
-  await tx.notification.createMany({
-    data: savers.map((saver) => ({ userId: saver.userId, kind: "LISTING_UPDATED", payload: { listingId, ...payload } })),
+  const { title } = await tx.listing.findUniqueOrThrow({ where: { id: listingId }, select: { title: true } });
+  await notify(tx, {
+    userIds: savers.map((saver) => saver.userId),
+    kind: "LISTING_UPDATED",
+    payload: { listingId, listingTitle: title, version: payload.version, changedFields: payload.changedFields },
   });
 }
 
@@ -330,7 +334,8 @@ export async function sendBackListing(admin: TActiveActor, id: string, comment: 
     if (listing.status !== "SUBMITTED") throw conflict("errors.listing.notSubmitted");
     await tx.listing.update({ where: { id }, data: { status: "DRAFT", reviewComment: comment }, select: { id: true } });
     if (listing.submittedById) {
-      await tx.notification.create({ data: { userId: listing.submittedById, kind: "LISTING_SENT_BACK", payload: { listingId: id } } });
+      const { title } = await tx.listing.findUniqueOrThrow({ where: { id }, select: { title: true } });
+      await notify(tx, { userIds: [listing.submittedById], kind: "LISTING_SENT_BACK", payload: { listingId: id, listingTitle: title } });
     }
     await audit({ ...metaOf(admin, meta), action: "listing.sentBack", targetType: "listing", targetId: id, data: { comment } }, tx);
     return { id, status: "DRAFT", version: listing.version };

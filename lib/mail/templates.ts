@@ -14,6 +14,10 @@ export type TTemplateParams = {
   staffApproved: { name: string; signInUrl: string };
   staffRejected: { name: string; reason?: string };
   passwordChanged: { name: string };
+  /** One notification, its text already rendered in the recipient's language (lib/notifications/render.ts). */
+  notification: { name: string; text: string; url: string };
+  /** The daily digest: the user's unemailed notifications, newest first; `total` may exceed the items shown. */
+  notificationDigest: { name: string; items: { text: string; url: string }[]; total: number };
 };
 
 export type TTemplateName = keyof TTemplateParams;
@@ -26,6 +30,8 @@ export const TEMPLATE_NAMES = [
   "staffApproved",
   "staffRejected",
   "passwordChanged",
+  "notification",
+  "notificationDigest",
 ] as const satisfies readonly TTemplateName[];
 
 export function isTemplateName(value: unknown): value is TTemplateName {
@@ -79,7 +85,8 @@ function assertLinkUrl(url: string): string {
 type TBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "note"; text: string }
-  | { kind: "button"; label: string; url: string };
+  | { kind: "button"; label: string; url: string }
+  | { kind: "item"; text: string; url: string };
 
 type TMessage = { subject: string; name: string; blocks: TBlock[] };
 
@@ -101,6 +108,7 @@ function renderText(t: TMailTranslator, message: TMessage): string {
   for (const block of message.blocks) {
     // The link sits alone on its line so mail clients (and tests) can pick it out whole.
     if (block.kind === "button") lines.push(t("common.linkLine", { action: block.label }), block.url, "");
+    else if (block.kind === "item") lines.push(`• ${block.text}`, `  ${block.url}`, "");
     else lines.push(block.text, "");
   }
   // "-- " (with the space) is the signature delimiter mail clients recognise.
@@ -113,6 +121,8 @@ function renderHtml(t: TMailTranslator, locale: TLocale, message: TMessage): str
   for (const block of message.blocks) {
     if (block.kind === "paragraph") parts.push(`<p style="${STYLE.paragraph}">${escapeHtml(block.text)}</p>`);
     else if (block.kind === "note") parts.push(`<p style="${STYLE.note}">${escapeHtml(block.text)}</p>`);
+    else if (block.kind === "item")
+      parts.push(`<p style="${STYLE.paragraph}">• <a href="${escapeHtml(block.url)}" style="${STYLE.link}">${escapeHtml(block.text)}</a></p>`);
     else {
       const href = escapeHtml(block.url);
       parts.push(
@@ -201,6 +211,29 @@ export const templates: { [K in TTemplateName]: TTemplate<K> } = {
       blocks: [
         { kind: "paragraph", text: t("passwordChanged.intro") },
         { kind: "paragraph", text: t("passwordChanged.notYou") },
+      ],
+    })),
+
+  notification: ({ name, text, url }, locale) =>
+    render(locale, (t) => ({
+      subject: t("notification.subject", { text: text.length > 90 ? `${text.slice(0, 89)}…` : text }),
+      name,
+      blocks: [
+        { kind: "paragraph", text },
+        { kind: "button", label: t("notification.action"), url: assertLinkUrl(url) },
+        { kind: "note", text: t("notification.preferences") },
+      ],
+    })),
+
+  notificationDigest: ({ name, items, total }, locale) =>
+    render(locale, (t) => ({
+      subject: t("notificationDigest.subject", { count: total }),
+      name,
+      blocks: [
+        { kind: "paragraph", text: t("notificationDigest.intro", { count: total }) },
+        ...items.map((item) => ({ kind: "item" as const, text: item.text, url: assertLinkUrl(item.url) })),
+        ...(total > items.length ? [{ kind: "note" as const, text: t("notificationDigest.more", { count: total - items.length }) }] : []),
+        { kind: "note", text: t("notification.preferences") },
       ],
     })),
 };

@@ -13,6 +13,15 @@ const SAMPLES: { [K in TTemplateName]: TTemplateParams[K] } = {
   staffApproved: { name: HOSTILE_NAME, signInUrl: "https://kizuna.example/sign-in" },
   staffRejected: { name: HOSTILE_NAME, reason: "Agency <b>unknown</b>" },
   passwordChanged: { name: HOSTILE_NAME },
+  notification: { name: HOSTILE_NAME, text: "New match: Faisalabad dairy park (score 82)", url: "https://kizuna.example/investor/matches" },
+  notificationDigest: {
+    name: HOSTILE_NAME,
+    total: 3,
+    items: [
+      { text: "New match: Faisalabad dairy park (score 82)", url: "https://kizuna.example/investor/matches" },
+      { text: "A listing you saved was updated: Reko Diq", url: "https://kizuna.example/opportunities/x" },
+    ],
+  },
 };
 
 const CASES = TEMPLATE_NAMES.flatMap((template) => LOCALES.map((locale) => [template, locale] as const));
