@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/current";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
@@ -9,6 +11,7 @@ export async function SiteHeader() {
   const locale = await getLocale();
   const actor = await currentActor();
   const user = actor?.status === "ACTIVE" ? actor : null;
+  const unread = user ? await countUnreadNotifications(user) : 0;
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -40,6 +43,7 @@ export async function SiteHeader() {
                   {t("admin")}
                 </Link>
               )}
+              <NotificationBell unread={unread} />
               <Link href="/account" className="hover:underline">
                 {t("account")}
               </Link>

@@ -14,6 +14,7 @@ import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
 import * as matchingActions from "@/lib/matching/actions";
 import * as moneyActions from "@/lib/money/actions";
+import * as notificationActions from "@/lib/notifications/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -50,7 +51,16 @@ type TFixtures = {
 let fx: TFixtures;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
-const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, moneyActions];
+const SPEC_MODULES: Record<string, unknown>[] = [
+  accountActions,
+  apiTokenActions,
+  csvActions,
+  investorActions,
+  listingActions,
+  matchingActions,
+  moneyActions,
+  notificationActions,
+];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
 );
@@ -180,6 +190,28 @@ ACTIONS.dismissMatch = {
       select: { id: true },
     });
     return { matchId: match.id, reason: "Not our sector" };
+  },
+};
+
+/** Notifications (lib/notifications/actions.ts): each user opens and marks only their own; another's id is a 404. */
+ACTIONS.openNotification = {
+  allowed: ["investorA"],
+  input: async (f) => {
+    const row = await db().notification.create({
+      data: { userId: f.users.investorA, kind: "MATCH_APPROVED", payload: { listingTitle: "Matrix match", score: 70 } },
+      select: { id: true },
+    });
+    return { id: row.id };
+  },
+};
+ACTIONS.markAllNotificationsRead = {
+  allowed: ACTIVE,
+  input: async (f) => {
+    // Unread rows of two users: whoever calls may only ever mark their own.
+    for (const userId of [f.users.investorA, f.users.investorB]) {
+      await db().notification.create({ data: { userId, kind: "LISTING_UPDATED", payload: { listingTitle: "Matrix listing" } } });
+    }
+    return {};
   },
 };
 
