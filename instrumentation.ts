@@ -1,6 +1,7 @@
 // Next.js calls register() once when a server instance starts. Every instance
 // runs the matching worker (lib/matching/jobs.ts: rematches queued when listings
-// are published or profiles saved). When SMTP_URL is set, it also runs the mail
+// are published or profiles saved) and the notification jobs (lib/notifications/
+// jobs.ts: the daily digest and saved-search alerts, on cron). When SMTP_URL is set, it also runs the mail
 // worker (lib/mail/worker.ts); pg-boss coordinates the instances through
 // PostgreSQL, so each job runs once. Without SMTP_URL emails stay in the outbox.
 
@@ -15,6 +16,14 @@ export async function register(): Promise<void> {
       startMatchingWorker().then(
         () => console.info("[kizuna:matching] matching worker started"),
         (error: unknown) => console.error("[kizuna:matching] matching worker did not start; run npm run match:recompute later", error),
+      );
+    }
+    if (process.env.KIZUNA_NOTIFICATION_JOBS !== "off") {
+      const { startNotificationJobs } = await import("./lib/notifications/jobs");
+      startNotificationJobs().then(
+        () => console.info("[kizuna:notifications] digest and saved-search alert schedules started"),
+        (error: unknown) =>
+          console.error("[kizuna:notifications] notification jobs did not start; run npm run notifications:digest / saved-searches:run by hand", error),
       );
     }
     if (!process.env.SMTP_URL?.trim()) return;

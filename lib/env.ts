@@ -24,6 +24,19 @@ const ZOptionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A five-field cron expression (minute hour day-of-month month day-of-week), read by pg-boss in UTC. */
+const CRON_FIELD = /^(\*|\d{1,2}(-\d{1,2})?)(\/\d{1,2})?(,(\*|\d{1,2}(-\d{1,2})?)(\/\d{1,2})?)*$/;
+const ZCron = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => value || fallback)
+    .refine((value) => {
+      const fields = value.split(/\s+/);
+      return fields.length === 5 && fields.every((field) => CRON_FIELD.test(field));
+    }, "must be a five-field cron expression in UTC, e.g. 0 8 * * * (daily at 08:00)")
+    .default(fallback);
+
 export const ZEnv = z.object({
   APP_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: ZPostgresUrl.optional(),
@@ -43,6 +56,12 @@ export const ZEnv = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** "off" stops queueing rematch jobs after listing/profile changes (the integration suite sets it). */
   KIZUNA_MATCHING_JOBS: z.enum(["on", "off"]).default("on"),
+  /** "off" stops the notification jobs (daily digest, saved-search alerts) being scheduled or queued (the integration suite sets it). */
+  KIZUNA_NOTIFICATION_JOBS: z.enum(["on", "off"]).default("on"),
+  /** When the daily digest of notifications is emailed (UTC). */
+  NOTIFICATION_DIGEST_CRON: ZCron("0 8 * * *"),
+  /** When saved searches are re-run for alerts (UTC); publishing a listing also triggers a run. */
+  SAVED_SEARCH_ALERTS_CRON: ZCron("0 * * * *"),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { AUTH_SECRET: string; APP_URL: string };

@@ -14,6 +14,7 @@ import { notify } from "@/lib/notifications/notify";
 import type { TActiveActor } from "@/lib/auth/guards";
 import type { TRequestMeta } from "@/lib/auth/session";
 import { scheduleListingRematch } from "@/lib/matching/schedule";
+import { scheduleSavedSearchAlerts } from "@/lib/notifications/schedule";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError, forbidden, notFound, type TFieldErrors } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/http/validation";
@@ -324,6 +325,7 @@ export async function publishListing(admin: TActiveActor, id: string, meta: TReq
     return { id, status: "PUBLISHED", version };
   });
   await scheduleListingRematch(id);
+  await scheduleSavedSearchAlerts();
   return result;
 }
 

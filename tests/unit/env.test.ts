@@ -21,6 +21,10 @@ describe("parseEnv", () => {
     ["AUTH_SECRET", { AUTH_SECRET: "short" }],
     ["SMTP_URL", { SMTP_URL: "nonsense" }],
     ["ADMIN_EMAIL", { ADMIN_EMAIL: "not-an-email" }],
+    ["NOTIFICATION_DIGEST_CRON", { NOTIFICATION_DIGEST_CRON: "every day at eight" }],
+    ["NOTIFICATION_DIGEST_CRON", { NOTIFICATION_DIGEST_CRON: "0 8 * *" }],
+    ["SAVED_SEARCH_ALERTS_CRON", { SAVED_SEARCH_ALERTS_CRON: "0 * * * * *" }],
+    ["KIZUNA_NOTIFICATION_JOBS", { KIZUNA_NOTIFICATION_JOBS: "maybe" }],
   ])("names %s when it is malformed", (name, overrides) => {
     let thrown: unknown;
     try {
@@ -31,6 +35,15 @@ describe("parseEnv", () => {
     expect(thrown).toBeInstanceOf(EnvError);
     expect((thrown as EnvError).issues.map((issue) => issue.name)).toContain(name);
     expect((thrown as EnvError).message).toContain(name);
+  });
+
+  it("schedules the digest daily at 08:00 UTC and saved-search alerts hourly unless configured", () => {
+    expect(parseEnv({ ...base })).toMatchObject({ NOTIFICATION_DIGEST_CRON: "0 8 * * *", SAVED_SEARCH_ALERTS_CRON: "0 * * * *", KIZUNA_NOTIFICATION_JOBS: "on" });
+    expect(parseEnv({ ...base, NOTIFICATION_DIGEST_CRON: " 30 6 * * 1-5 ", SAVED_SEARCH_ALERTS_CRON: "*/15 * * * *" })).toMatchObject({
+      NOTIFICATION_DIGEST_CRON: "30 6 * * 1-5",
+      SAVED_SEARCH_ALERTS_CRON: "*/15 * * * *",
+    });
+    expect(parseEnv({ ...base, NOTIFICATION_DIGEST_CRON: "" }).NOTIFICATION_DIGEST_CRON).toBe("0 8 * * *");
   });
 
   it("requires AUTH_SECRET and DATABASE_URL in production", () => {
