@@ -15,6 +15,7 @@ import * as listingActions from "@/lib/listings/actions";
 import * as matchingActions from "@/lib/matching/actions";
 import * as moneyActions from "@/lib/money/actions";
 import * as notificationActions from "@/lib/notifications/actions";
+import * as savedSearchActions from "@/lib/saved-searches/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -60,6 +61,7 @@ const SPEC_MODULES: Record<string, unknown>[] = [
   matchingActions,
   moneyActions,
   notificationActions,
+  savedSearchActions,
 ];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
@@ -214,6 +216,22 @@ ACTIONS.markAllNotificationsRead = {
     return {};
   },
 };
+
+/** Saved searches (lib/saved-searches/actions.ts): investors, their own searches only; another's id is a 404. */
+async function savedSearchOfA(f: TFixtures): Promise<string> {
+  const row = await db().savedSearch.create({
+    data: { userId: f.users.investorA, name: `Matrix search ${Math.random().toString(36).slice(2, 8)}`, query: { province: "PUNJAB" }, alert: true },
+    select: { id: true },
+  });
+  return row.id;
+}
+ACTIONS.createSavedSearch = {
+  allowed: ["investorA", "investorB"],
+  input: async () => ({ name: `Matrix saved ${Math.random().toString(36).slice(2, 8)}`, query: "q=dairy&province=PUNJAB", alert: "on" }),
+};
+ACTIONS.renameSavedSearch = { allowed: ["investorA"], input: async (f) => ({ id: await savedSearchOfA(f), name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }) };
+ACTIONS.setSavedSearchAlert = { allowed: ["investorA"], input: async (f) => ({ id: await savedSearchOfA(f), alert: "false" }) };
+ACTIONS.deleteSavedSearch = { allowed: ["investorA"], input: async (f) => ({ id: await savedSearchOfA(f) }) };
 
 /** Server actions that are not specs, with the reason they need none. */
 const NON_SPEC_ACTIONS: Record<string, string> = {
@@ -423,6 +441,7 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "audit_log" t) AS "audit_log",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_listings" t) AS "saved_listings",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_searches" t) AS "saved_searches",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates"`;
   return JSON.stringify(rows[0]);
 }

@@ -7,14 +7,17 @@ import { FacetFilters } from "@/components/opportunities/facet-filters";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { buttonClass } from "@/components/ui/button-class";
+import { SaveSearchForm } from "@/components/saved-searches/save-search-form";
+import { currentActor } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
 import { EXPORT_MAX_ROWS } from "@/lib/listings/export";
 import { searchListings, type TSearchResult } from "@/lib/listings/search";
-import { emptySearch, hasCriteria, parseSearchQuery, SEARCH_SORTS, toSearchHref, type TSearchParams } from "@/lib/listings/search-schema";
+import { emptySearch, hasCriteria, parseSearchQuery, SEARCH_SORTS, toSearchHref, toSearchQuery, type TSearchParams } from "@/lib/listings/search-schema";
 import { getSectorTaxonomy } from "@/lib/listings/sector-taxonomy";
 import { CURRENCIES } from "@/lib/listings/schemas";
 import { canDisplay, displayUsdAmount, usdRateFor } from "@/lib/money/display";
 import { getLatestRates } from "@/lib/money/rates";
+import { SAVED_SEARCH_LIMITS } from "@/lib/saved-searches/schemas";
 
 // Search results depend on the query and on live data.
 export const dynamic = "force-dynamic";
@@ -48,11 +51,23 @@ export default async function OpportunitiesPage({ searchParams }: TPageProps) {
   const [rates, taxonomy] = await Promise.all([getLatestRates(), getSectorTaxonomy()]);
   const currency = canDisplay(params.currency, rates) ? params.currency : "USD";
   const usdRate = usdRateFor(currency, rates);
+  const actor = await currentActor();
+  // Investors keep searches (with alerts) in their area; a search that did not run cannot be saved.
+  const canSave = actor?.status === "ACTIVE" && actor.role === "INVESTOR" && result !== null;
   const paramLabel = (key: string) => (t.has(`param.${key}`) ? t(`param.${key}` as "param.q") : key);
 
   return (
     <div>
       <PageHeading title={t("title")} intro={t("intro")} />
+      {canSave && (
+        <div className="mb-6">
+          <SaveSearchForm
+            query={toSearchQuery({ ...params, cursor: undefined, limit: undefined }).toString()}
+            suggestedName={params.q ?? te("savedSearches.save.defaultName")}
+            nameMax={SAVED_SEARCH_LIMITS.nameMax}
+          />
+        </div>
+      )}
       <form method="get" action="/opportunities" role="search" aria-label={t("searchForm")} className="space-y-6">
         <div className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_auto_auto_auto_auto] md:items-end">
           <div className="space-y-1">
