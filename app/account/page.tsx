@@ -110,6 +110,11 @@ export default async function AccountPage() {
               {t("investmentProfile.matchesLink")}
             </Link>
           </p>
+          <p className="mt-2">
+            <Link href="/investor/searches" className="text-brand-700 underline">
+              {t("investmentProfile.searchesLink")}
+            </Link>
+          </p>
         </Section>
       )}
 
