@@ -18,4 +18,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/account/:path*", "/admin/:path*", "/staff/:path*", "/investor/:path*", "/dev/:path*"] };
+export const config = { matcher: ["/account/:path*", "/admin/:path*", "/staff/:path*", "/investor/:path*", "/notifications/:path*", "/dev/:path*"] };

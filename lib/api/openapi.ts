@@ -11,6 +11,7 @@ import { PATCHABLE_FIELDS } from "@/lib/listings/patch";
 import { LISTING_KINDS, ZListingInput, ZPlotFacts, ZProjectFacts, ZZoneFacts, ZCreateSez } from "@/lib/listings/schemas";
 import en from "@/lib/i18n/messages/en.json";
 import { ZMyMatchesQuery } from "@/lib/matching/schemas";
+import { ZMyNotificationsPage, ZMyNotificationsQuery } from "@/lib/notifications/schemas";
 import { listingSearchOperation } from "./search-operation";
 
 extendZodWithOpenApi(z);
@@ -340,6 +341,22 @@ function buildRegistry(): OpenAPIRegistry {
       }),
     },
     responses: { 200: json(registry.register("MyMatchesPage", fresh(ZMyMatchesPage)), "A page of the investor's matches."), ...errors(401, 403, 422) },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/me/notifications",
+    operationId: "listMyNotifications",
+    ...text("listMyNotifications"),
+    tags: ["Account"],
+    security: SIGNED_IN,
+    request: {
+      query: z.object({
+        cursor: ZMyNotificationsQuery.shape.cursor.meta({ description: "The `nextCursor` of the previous page." }),
+        limit: ZMyNotificationsQuery.shape.limit.meta({ description: "Page size, 1–100.", example: 20 }),
+      }),
+    },
+    responses: { 200: json(registry.register("MyNotificationsPage", fresh(ZMyNotificationsPage)), "A page of the caller's notifications, newest first."), ...errors(401, 403, 422) },
   });
 
   registry.registerPath({

@@ -311,6 +311,13 @@ const ROUTES: Record<string, TRouteRow> = {
         params: Promise.resolve({}),
       }),
   },
+  "GET /api/v1/me/notifications": {
+    allowed: ACTIVE,
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/me/notifications/route.ts")).GET!(request("/api/v1/me/notifications?limit=5", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
+      }),
+  },
   "GET /api/v1/interests/[id]": {
     allowed: ["investorA", "staffX", "admin"],
     call: async (f, cookie) =>

@@ -7,7 +7,8 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { invokeAction } from "@/lib/http/action";
 import { markAllNotificationsReadSpec, openNotificationSpec } from "@/lib/notifications/actions";
 import { countUnreadNotifications, listMyNotifications } from "@/lib/notifications/queries";
-import { actorFor, createUser, TEST_META } from "../support/factories";
+import { callRoute } from "../support/api";
+import { actorFor, createUser, sessionTokenFor, TEST_META } from "../support/factories";
 
 afterAll(async () => {
   await disconnectDb();
@@ -142,5 +143,39 @@ describe("markAllNotificationsRead", () => {
     expect(await invokeAction(markAllNotificationsReadSpec, { actor: null, meta: TEST_META }, {})).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await invokeAction(markAllNotificationsReadSpec, { actor: await actorFor(suspended.id), meta: TEST_META }, {})).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await countUnreadNotifications({ id: suspended.id })).toBe(1);
+  });
+});
+
+describe("GET /api/v1/me/notifications", () => {
+  it("answers the caller's own notifications in their language, with the unread count and a cursor", async () => {
+    const me = await createUser({ role: "INVESTOR", label: "api-inbox" });
+    await db().user.update({ where: { id: me.id }, data: { locale: "ja" } });
+    const other = await createUser({ role: "INVESTOR", label: "api-inbox-other" });
+    const ids = await seed(me.id, 3);
+    await seed(other.id, 2);
+    await db().notification.update({ where: { id: ids[0]! }, data: { readAt: new Date() } });
+
+    const response = await callRoute("api/v1/me/notifications", "/api/v1/me/notifications?limit=2", { cookie: await sessionTokenFor(me.id) });
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { unread: number; items: { id: string; text: string; href: string; readAt: string | null }[]; nextCursor: string | null };
+    expect(body.unread).toBe(2);
+    expect(body.items.map((item) => item.id)).toEqual([ids[2], ids[1]]);
+    expect(body.items[0]).toMatchObject({ href: `/opportunities/${listingId}`, readAt: null });
+    expect(body.items[0]!.text).toContain("Zone 2");
+    expect(body.items[0]!.text).toMatch(/[\u3040-\u30ff\u4e00-\u9faf]/);
+    expect(body.nextCursor).not.toBeNull();
+
+    const next = await callRoute("api/v1/me/notifications", `/api/v1/me/notifications?limit=2&cursor=${body.nextCursor}`, { cookie: await sessionTokenFor(me.id) });
+    expect(((await next.json()) as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([ids[0]]);
+    // Reading through the API marks nothing read.
+    expect(await countUnreadNotifications({ id: me.id })).toBe(2);
+  });
+
+  it("refuses a page size out of range with a field error", async () => {
+    const me = await createUser({ role: "STAFF", label: "api-inbox-limit" });
+    const response = await callRoute("api/v1/me/notifications", "/api/v1/me/notifications?limit=500", { cookie: await sessionTokenFor(me.id) });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { code: "VALIDATION", fieldErrors: { limit: ["errors.field.range"] } } });
   });
 });

@@ -117,6 +117,7 @@ const REQUESTS: Record<string, (operation: TOperation) => TWalkRequest> = {
     url: `/api/v1/me/matches?sort=${String(exampleOf(operation, "sort"))}&limit=${String(exampleOf(operation, "limit"))}`,
     call: { cookie: fx.investorCookie },
   }),
+  listMyNotifications: (operation) => ({ url: `/api/v1/me/notifications?limit=${String(exampleOf(operation, "limit"))}`, call: { cookie: fx.investorCookie } }),
   getInterest: () => ({ url: `/api/v1/interests/${fx.interestId}`, params: { id: fx.interestId }, call: { cookie: fx.investorCookie } }),
   ping: () => ({ url: "/api/v1/ping" }),
 };
