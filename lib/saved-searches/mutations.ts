@@ -1,17 +1,29 @@
 // Writes to the user's own saved searches. Creating and deleting are audited;
-// renaming and switching alerts are the owner's housekeeping. Turning alerts
-// back on starts a new baseline, so listings published while they were off do
-// not arrive as one sudden burst.
+// renaming and switching alerts are the owner's housekeeping. The alerts'
+// baseline is taken as soon as a search is saved with alerts (or they are turned
+// back on): "new" then means new since the user asked, and a listing published
+// before the first scheduled run is not silently swallowed by it; listings
+// published while alerts were off do not arrive as one sudden burst.
 import { audit } from "@/lib/audit/log";
 import type { TActiveActor } from "@/lib/auth/guards";
 import type { TRequestMeta } from "@/lib/auth/session";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { savedSearchOwnWhere } from "./access";
+import { runSavedSearchAlert } from "./alerts";
 import { normalizeSavedQuery } from "./query";
 import { SAVED_SEARCH_LIMITS, type TCreateSavedSearchInput } from "./schemas";
 
 type TTx = Prisma.TransactionClient;
+
+/** The first alert run (a baseline, notifying nobody). If it fails, the next scheduled run takes it. */
+async function takeBaseline(id: string): Promise<void> {
+  try {
+    await runSavedSearchAlert(id);
+  } catch (error) {
+    console.error(`[kizuna:saved-searches] baseline of ${id} failed; the next scheduled run takes it`, error);
+  }
+}
 
 const nameTaken = () => new AppError("VALIDATION", "errors.validation", { fieldErrors: { name: ["errors.savedSearch.nameTaken"] } });
 
@@ -25,7 +37,7 @@ async function assertNameFree(tx: TTx, actor: TActiveActor, name: string, except
 
 export async function createSavedSearch(actor: TActiveActor, input: TCreateSavedSearchInput, meta: TRequestMeta): Promise<{ id: string; name: string; alert: boolean }> {
   const query = await normalizeSavedQuery(input.query);
-  return db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
     // The user row lock serialises two saves at once, so the cap and the name check hold.
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${actor.id}::uuid FOR UPDATE`;
     const count = await tx.savedSearch.count({ where: savedSearchOwnWhere(actor) });
@@ -43,6 +55,8 @@ export async function createSavedSearch(actor: TActiveActor, input: TCreateSaved
     );
     return row;
   });
+  if (created.alert) await takeBaseline(created.id);
+  return created;
 }
 
 async function ownOrThrow(tx: TTx, actor: TActiveActor, id: string) {
@@ -60,12 +74,15 @@ export async function renameSavedSearch(actor: TActiveActor, input: { id: string
 }
 
 export async function setSavedSearchAlert(actor: TActiveActor, input: { id: string; alert: boolean }): Promise<{ id: string; alert: boolean }> {
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const row = await ownOrThrow(tx, actor, input.id);
-    if (row.alert === input.alert) return { id: row.id, alert: row.alert };
+    if (row.alert === input.alert) return { id: row.id, alert: row.alert, changed: false };
     const reset = input.alert ? { baselineAt: null, seenListingIds: [] } : {};
-    return tx.savedSearch.update({ where: { id: row.id }, data: { alert: input.alert, ...reset }, select: { id: true, alert: true } });
+    const updated = await tx.savedSearch.update({ where: { id: row.id }, data: { alert: input.alert, ...reset }, select: { id: true, alert: true } });
+    return { ...updated, changed: true };
   });
+  if (result.changed && result.alert) await takeBaseline(result.id);
+  return { id: result.id, alert: result.alert };
 }
 
 export async function deleteSavedSearch(actor: TActiveActor, input: { id: string }, meta: TRequestMeta): Promise<{ id: string }> {

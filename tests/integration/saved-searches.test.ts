@@ -42,7 +42,7 @@ describe("saving a search", () => {
     const id = result.ok ? result.data.id : "";
     const row = await db().savedSearch.findUniqueOrThrow({ where: { id } });
     expect(row.query).toEqual({ q: "tannery", sector: sector.slug, province: "PUNJAB" });
-    expect(row).toMatchObject({ userId: me.id, alert: true, baselineAt: null, seenListingIds: [] });
+    expect(row).toMatchObject({ userId: me.id, alert: true });
     expect(await db().auditLog.count({ where: { action: "savedSearch.created", targetId: id, actorId: me.id } })).toBe(1);
 
     const [listed] = await listMySavedSearches(me.actor);
@@ -123,21 +123,23 @@ describe("managing saved searches", () => {
     await createSearchListing({ agencyId, title: `${word} draft`, status: "DRAFT" });
     const saved = await create(me.actor, { name: "Run", query: `q=${word}`, alert: "on" });
     const id = saved.ok ? saved.data.id : "";
+    const seen = { baselineAt: true, seenListingIds: true, lastRunAt: true } as const;
+    const before = await db().savedSearch.findUniqueOrThrow({ where: { id }, select: seen });
+    await createSearchListing({ agencyId, title: `${word} park three` });
 
-    expect(await runMySavedSearch(me.actor, id, "en")).toEqual({ id, total: 2, totalRelation: "eq", href: `/opportunities?q=${word}` });
-    expect(await db().savedSearch.findUniqueOrThrow({ where: { id }, select: { baselineAt: true, seenListingIds: true } })).toEqual({ baselineAt: null, seenListingIds: [] });
+    expect(await runMySavedSearch(me.actor, id, "en")).toEqual({ id, total: 3, totalRelation: "eq", href: `/opportunities?q=${word}` });
+    expect(await db().savedSearch.findUniqueOrThrow({ where: { id }, select: seen })).toEqual(before);
+    expect(before.seenListingIds).toHaveLength(2);
   });
 });
 
 describe("alerts", () => {
-  it("first run is a baseline; a newly published match notifies once with count 1; the next run notifies nothing", async () => {
+  it("the first run (when saved) is a baseline; a newly published match notifies once with count 1; the next run notifies nothing", async () => {
     const me = await investor("alerts");
     const old = await createSearchListing({ agencyId, title: "Old leather zone", sectorIds: [sector.id] });
     const saved = await create(me.actor, { name: "Leather", query: `sector=${sector.slug}`, alert: "on" });
     const id = saved.ok ? saved.data.id : "";
 
-    const all = await runSavedSearchAlerts();
-    expect(all.baselines).toBeGreaterThanOrEqual(1);
     const baseline = await db().savedSearch.findUniqueOrThrow({ where: { id } });
     expect(baseline.baselineAt).not.toBeNull();
     expect(baseline.seenListingIds).toContain(old.id);
@@ -157,6 +159,19 @@ describe("alerts", () => {
     expect(await db().notification.count({ where: { userId: me.id } })).toBe(1);
   });
 
+  it("a search stored without a baseline takes it on its first scheduled run and notifies nobody", async () => {
+    const me = await investor("alerts-first-run");
+    await createSearchListing({ agencyId, title: "Leather yard already there", sectorIds: [sector.id] });
+    const row = await db().savedSearch.create({ data: { userId: me.id, name: "Direct", query: { sector: sector.slug }, alert: true }, select: { id: true } });
+
+    const all = await runSavedSearchAlerts();
+
+    expect(all.baselines).toBeGreaterThanOrEqual(1);
+    expect((await db().savedSearch.findUniqueOrThrow({ where: { id: row.id } })).baselineAt).not.toBeNull();
+    expect(await db().notification.count({ where: { userId: me.id } })).toBe(0);
+    expect(await runSavedSearchAlert(row.id)).toEqual({ outcome: "unchanged", newListings: 0 });
+  });
+
   it("searches without alerts, or of suspended users, are not run", async () => {
     const quiet = await investor("alerts-off");
     const saved = await create(quiet.actor, { name: "Off", query: "q=anything", alert: "off" });
@@ -174,14 +189,17 @@ describe("alerts", () => {
     const word = `Resetword${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
     const saved = await create(me.actor, { name: "Reset", query: `q=${word}`, alert: "on" });
     const id = saved.ok ? saved.data.id : "";
-    expect(await runSavedSearchAlert(id)).toEqual({ outcome: "baseline", newListings: 0 });
     const ctx = { actor: me.actor, meta: TEST_META };
     await invokeAction(setSavedSearchAlertSpec, ctx, { id, alert: "false" });
-    await createSearchListing({ agencyId, title: `${word} while off` });
+    const meanwhile = await createSearchListing({ agencyId, title: `${word} while off` });
     await invokeAction(setSavedSearchAlertSpec, ctx, { id, alert: "on" });
 
-    expect(await runSavedSearchAlert(id)).toEqual({ outcome: "baseline", newListings: 0 });
+    expect((await db().savedSearch.findUniqueOrThrow({ where: { id } })).seenListingIds).toEqual([meanwhile.id]);
+    expect(await runSavedSearchAlert(id)).toEqual({ outcome: "unchanged", newListings: 0 });
     expect(await db().notification.count({ where: { userId: me.id } })).toBe(0);
+    const later = await createSearchListing({ agencyId, title: `${word} after` });
+    expect(await runSavedSearchAlert(id)).toEqual({ outcome: "notified", newListings: 1 });
+    expect((await db().savedSearch.findUniqueOrThrow({ where: { id } })).seenListingIds).toEqual([later.id, meanwhile.id]);
   });
 
   it("a stored query that no longer parses is reported as invalid, not run", async () => {

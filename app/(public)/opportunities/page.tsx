@@ -54,6 +54,8 @@ export default async function OpportunitiesPage({ searchParams }: TPageProps) {
   const actor = await currentActor();
   // Investors keep searches (with alerts) in their area; a search that did not run cannot be saved.
   const canSave = actor?.status === "ACTIVE" && actor.role === "INVESTOR" && result !== null;
+  // Remounted per search, so a "Saved" panel never lingers over a different search.
+  const savedQuery = toSearchQuery({ ...params, cursor: undefined, limit: undefined }).toString();
   const paramLabel = (key: string) => (t.has(`param.${key}`) ? t(`param.${key}` as "param.q") : key);
 
   return (
@@ -62,7 +64,8 @@ export default async function OpportunitiesPage({ searchParams }: TPageProps) {
       {canSave && (
         <div className="mb-6">
           <SaveSearchForm
-            query={toSearchQuery({ ...params, cursor: undefined, limit: undefined }).toString()}
+            key={savedQuery}
+            query={savedQuery}
             suggestedName={params.q ?? te("savedSearches.save.defaultName")}
             nameMax={SAVED_SEARCH_LIMITS.nameMax}
           />
