@@ -11,6 +11,7 @@ import { createSavedSearchSpec, deleteSavedSearchSpec, renameSavedSearchSpec, se
 import { runSavedSearchAlert, runSavedSearchAlerts } from "@/lib/saved-searches/alerts";
 import { listMySavedSearches, runMySavedSearch } from "@/lib/saved-searches/queries";
 import { SAVED_SEARCH_LIMITS } from "@/lib/saved-searches/schemas";
+import { randomUUID } from "node:crypto";
 import { TEST_META, actorFor, createAgency, createSearchListing, createSector, createUser } from "../support/factories";
 
 afterAll(async () => {
@@ -200,6 +201,36 @@ describe("alerts", () => {
     const later = await createSearchListing({ agencyId, title: `${word} after` });
     expect(await runSavedSearchAlert(id)).toEqual({ outcome: "notified", newListings: 1 });
     expect((await db().savedSearch.findUniqueOrThrow({ where: { id } })).seenListingIds).toEqual([later.id, meanwhile.id]);
+  });
+
+  it(`tracks at most ${SAVED_SEARCH_LIMITS.trackedIds} listings per search, the newest, and still notifies about a new one`, async () => {
+    const me = await investor("alerts-cap");
+    const word = `Capword${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
+    const start = Date.now() - 86_400_000;
+    await db().listing.createMany({
+      data: Array.from({ length: SAVED_SEARCH_LIMITS.trackedIds + 5 }, (_, i) => ({
+        slug: `test-${randomUUID()}`,
+        kind: "SEZ" as const,
+        status: "PUBLISHED" as const,
+        agencyId,
+        title: `${word} plot ${i}`,
+        summary: "Many listings for the tracking cap.",
+        province: "PUNJAB" as const,
+        stage: "READY" as const,
+        publishedAt: new Date(start + i * 1000),
+      })),
+    });
+    const saved = await create(me.actor, { name: "Many", query: `q=${word}`, alert: "on" });
+    const id = saved.ok ? saved.data.id : "";
+    expect((await db().savedSearch.findUniqueOrThrow({ where: { id } })).seenListingIds).toHaveLength(SAVED_SEARCH_LIMITS.trackedIds);
+
+    const fresh = await createSearchListing({ agencyId, title: `${word} newest plot` });
+    expect(await runSavedSearchAlert(id)).toEqual({ outcome: "notified", newListings: 1 });
+    const seen = (await db().savedSearch.findUniqueOrThrow({ where: { id } })).seenListingIds;
+    expect(seen).toHaveLength(SAVED_SEARCH_LIMITS.trackedIds);
+    expect(seen[0]).toBe(fresh.id);
+    // Other files share this database and count broad searches exactly: take the crowd away again.
+    await db().listing.deleteMany({ where: { title: { startsWith: word } } });
   });
 
   it("a stored query that no longer parses is reported as invalid, not run", async () => {
