@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/guards";
+import { requireRole } from "@/lib/auth/guards";
 import { apiRoute, readOptionalJson } from "@/lib/http/route";
 import { parseInput } from "@/lib/http/validation";
 import { expressInterest } from "@/lib/interests/mutations";
@@ -8,7 +8,8 @@ import { ZListingRef } from "@/lib/listings/schemas";
 
 /** An investor expresses interest in a published listing: 201 the first time, 200 with the same interest after. */
 export const POST = apiRoute<{ id: string }>(async ({ actor, params, request, meta }) => {
-  const user = requireUser(actor);
+  // The role first: staff and admins are refused whatever they send.
+  const user = requireRole(actor, "INVESTOR");
   const listingId = parseInput(ZListingRef, params).id;
   const { message } = parseInput(ZInterestMessage, await readOptionalJson(request));
   const { created, ...interest } = await expressInterest(user, { listingId, message }, meta);
