@@ -8,6 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
+  const tInterests = await getTranslations("interests.nav");
   const locale = await getLocale();
   const actor = await currentActor();
   const user = actor?.status === "ACTIVE" ? actor : null;
@@ -29,14 +30,27 @@ export async function SiteHeader() {
           {user ? (
             <>
               {user.role === "STAFF" && user.organizationId && (
-                <Link href="/staff/listings" className="hover:underline">
-                  {t("myListings")}
-                </Link>
+                <>
+                  <Link href="/staff/listings" className="hover:underline">
+                    {t("myListings")}
+                  </Link>
+                  <Link href="/staff/leads" className="hover:underline">
+                    {tInterests("leads")}
+                  </Link>
+                </>
               )}
               {user.role === "INVESTOR" && (
-                <Link href="/investor/matches" className="hover:underline">
-                  {t("myMatches")}
-                </Link>
+                <>
+                  <Link href="/investor/matches" className="hover:underline">
+                    {t("myMatches")}
+                  </Link>
+                  <Link href="/investor/saved" className="hover:underline">
+                    {tInterests("saved")}
+                  </Link>
+                  <Link href="/investor/interests" className="hover:underline">
+                    {tInterests("interests")}
+                  </Link>
+                </>
               )}
               {user.role === "ADMIN" && (
                 <Link href="/admin" className="hover:underline">

@@ -12,6 +12,7 @@ import { LISTING_KINDS, ZListingInput, ZPlotFacts, ZProjectFacts, ZZoneFacts, ZC
 import en from "@/lib/i18n/messages/en.json";
 import { ZMyMatchesQuery } from "@/lib/matching/schemas";
 import { ZMyNotificationsPage, ZMyNotificationsQuery } from "@/lib/notifications/schemas";
+import { INTEREST_MESSAGE_MAX, ZInterestMessage } from "@/lib/interests/schemas";
 import { listingSearchOperation } from "./search-operation";
 
 extendZodWithOpenApi(z);
@@ -34,7 +35,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "Not signed in, or the API token is unknown or revoked.",
   403: "Signed in but not allowed (wrong role, pending or suspended account, or a cookie-authenticated write from another origin).",
   404: "No such item, or not one the caller may see (existence is never revealed).",
-  409: "The item is not in a state that allows this (e.g. submitting a listing that is not a draft).",
+  409: "The item is not in a state that allows this (e.g. submitting a listing that is not a draft, or expressing interest before completing the investment profile).",
   422: "The input is not valid: `fieldErrors` names each field and what is wrong.",
 };
 
@@ -343,6 +344,7 @@ function buildRegistry(): OpenAPIRegistry {
     responses: { 200: json(registry.register("MyMatchesPage", fresh(ZMyMatchesPage)), "A page of the investor's matches."), ...errors(401, 403, 422) },
   });
 
+  const interest = registry.register("Interest", fresh(ZInterestDto));
   registry.registerPath({
     method: "get",
     path: "/api/v1/me/notifications",
@@ -367,7 +369,38 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ["Matching"],
     security: SIGNED_IN,
     request: { params: idParam("interest") },
-    responses: { 200: json(registry.register("Interest", fresh(ZInterestDto)), "The interest."), ...errors(401, 403, 404, 422) },
+    responses: { 200: json(interest, "The interest."), ...errors(401, 403, 404, 422) },
+  });
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/listings/{id}/interest",
+    operationId: "expressInterest",
+    ...text("expressInterest"),
+    tags: ["Matching"],
+    security: SIGNED_IN,
+    request: {
+      params: idParam("listing"),
+      body: {
+        required: false,
+        content: {
+          "application/json": {
+            schema: registry.register(
+              "InterestInput",
+              fresh(ZInterestMessage, {
+                description: `An optional message to the agency (up to ${INTEREST_MESSAGE_MAX} characters). The body may be empty.`,
+                example: { message: "We build dairy plants in Hokkaido and would like to visit the park in March." },
+              }),
+            ),
+          },
+        },
+      },
+    },
+    responses: {
+      201: json(interest, "The interest was recorded; the agency's staff are notified. `Location` is its address."),
+      200: json(interest, "The investor had already expressed interest in this listing: the same interest, unchanged."),
+      ...errors(401, 403, 404, 409, 422),
+    },
   });
 
   return registry;

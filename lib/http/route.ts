@@ -49,3 +49,14 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError("VALIDATION", "errors.malformedJson", { fieldErrors: { _form: ["errors.malformedJson"] } });
   }
 }
+
+/** A JSON body that may be absent (an empty body reads as `{}`); malformed JSON is still a 422. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("VALIDATION", "errors.malformedJson", { fieldErrors: { _form: ["errors.malformedJson"] } });
+  }
+}

@@ -14,3 +14,13 @@ export function interestReadWhere(actor: TActiveActor): Prisma.InterestWhereInpu
       return { investorProfile: { userId: actor.id } };
   }
 }
+
+/**
+ * Who may work a lead (change its status, add notes): staff of the listing's
+ * agency only. Admins read every lead but the relationship with the investor is
+ * the agency's, so they do not act on it; investors never see the inbox.
+ */
+export function interestWriteWhere(actor: TActiveActor): Prisma.InterestWhereInput {
+  if (actor.role === "STAFF" && actor.organizationId) return { listing: { agencyId: actor.organizationId } };
+  return { id: NO_AGENCY };
+}

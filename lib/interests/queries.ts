@@ -1,7 +1,8 @@
 import type { TActiveActor } from "@/lib/auth/guards";
-import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { db, type Prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
 import { interestReadWhere } from "./access";
+import type { TInterestStatus } from "./schemas";
 
 export type TInterestDto = { id: string; listingId: string; status: string; message: string | null; createdAt: string };
 
@@ -12,4 +13,96 @@ export async function getInterest(actor: TActiveActor, id: string): Promise<TInt
   });
   if (!row) throw notFound();
   return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+// ───────────────────────────── the investor's own interests ─────────────────────────────
+
+export type TMyInterestDto = {
+  id: string;
+  status: TInterestStatus;
+  message: string | null;
+  createdAt: Date;
+  firstContactAt: Date | null;
+  statusChangedAt: Date;
+  listing: { id: string; title: string; status: string; agencyName: string };
+};
+
+export type TMyInterestsPage = { items: TMyInterestDto[]; nextCursor: string | null };
+
+type TKeyCursor = { c: string; i: string };
+
+export function encodeKeyCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify({ c: createdAt.toISOString(), i: id }), "utf8").toString("base64url");
+}
+
+/** A malformed cursor starts over from the first page rather than failing. */
+export function decodeKeyCursor(raw: string | undefined | null): { createdAt: Date; id: string } | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<TKeyCursor>;
+    if (typeof value.i !== "string" || !/^[0-9a-f-]{36}$/i.test(value.i) || typeof value.c !== "string" || Number.isNaN(Date.parse(value.c))) return null;
+    return { createdAt: new Date(value.c), id: value.i };
+  } catch {
+    return null;
+  }
+}
+
+/** Rows after the cursor in (createdAt desc, id desc) order. */
+export function afterCursor(cursor: { createdAt: Date; id: string } | null): Prisma.InterestWhereInput {
+  if (!cursor) return {};
+  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+}
+
+export const PAGE_SIZE = 20;
+
+/** The investor's interests, newest first, keyset-paginated; titles in the reader's language. */
+export async function listMyInterests(actor: TActiveActor, options: { cursor?: string; locale: "en" | "ja"; limit?: number }): Promise<TMyInterestsPage> {
+  if (actor.role !== "INVESTOR") throw new AppError("FORBIDDEN", "errors.forbidden");
+  const limit = options.limit ?? PAGE_SIZE;
+  const rows = await db().interest.findMany({
+    where: { AND: [interestReadWhere(actor), afterCursor(decodeKeyCursor(options.cursor))] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      status: true,
+      message: true,
+      createdAt: true,
+      firstContactAt: true,
+      statusChangedAt: true,
+      listing: { select: { id: true, title: true, titleJa: true, status: true, agency: { select: { name: true, nameJa: true } } } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const ja = options.locale === "ja";
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      status: row.status,
+      message: row.message,
+      createdAt: row.createdAt,
+      firstContactAt: row.firstContactAt,
+      statusChangedAt: row.statusChangedAt,
+      listing: {
+        id: row.listing.id,
+        title: (ja && row.listing.titleJa) || row.listing.title,
+        status: row.listing.status,
+        agencyName: (ja && row.listing.agency.nameJa) || row.listing.agency.name,
+      },
+    })),
+    nextCursor: rows.length > limit && last ? encodeKeyCursor(last.createdAt, last.id) : null,
+  };
+}
+
+export type TOwnInterestSummary = { id: string; status: TInterestStatus; createdAt: Date };
+
+/** The investor's interests in these listings, by listing id (for the listing page and "My matches"). */
+export async function findMyInterestsFor(actor: TActiveActor, listingIds: readonly string[]): Promise<Map<string, TOwnInterestSummary>> {
+  if (actor.role !== "INVESTOR" || listingIds.length === 0) return new Map();
+  const rows = await db().interest.findMany({
+    where: { AND: [interestReadWhere(actor), { listingId: { in: [...listingIds] } }] },
+    select: { id: true, status: true, createdAt: true, listingId: true },
+  });
+  return new Map(rows.map((row) => [row.listingId, { id: row.id, status: row.status, createdAt: row.createdAt }]));
 }

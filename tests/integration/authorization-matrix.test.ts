@@ -10,12 +10,14 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import * as apiTokenActions from "@/lib/auth/api-token-actions";
 import type { TActiveActor } from "@/lib/auth/guards";
 import * as csvActions from "@/lib/listings/csv-actions";
+import * as interestActions from "@/lib/interests/actions";
 import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
 import * as matchingActions from "@/lib/matching/actions";
 import * as moneyActions from "@/lib/money/actions";
 import * as notificationActions from "@/lib/notifications/actions";
 import * as savedSearchActions from "@/lib/saved-searches/actions";
+import * as savedListingActions from "@/lib/saved-listings/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -56,19 +58,21 @@ const SPEC_MODULES: Record<string, unknown>[] = [
   accountActions,
   apiTokenActions,
   csvActions,
+  interestActions,
   investorActions,
   listingActions,
   matchingActions,
   moneyActions,
   notificationActions,
   savedSearchActions,
+  savedListingActions,
 ];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
 );
 
 /** Fixtures of the API v1 listing routes, tokens and CSV rows (created after `fx`). */
-type TApiFixtures = { sectorId: string; sectorSlug: string; publishedX: string; draftX: string };
+type TApiFixtures = { sectorId: string; sectorSlug: string; publishedX: string; draftX: string; interestListing: string };
 let apiFx: TApiFixtures;
 
 const ACTIVE: TIdentity[] = ["investorA", "investorB", "staffX", "staffY", "admin"];
@@ -232,6 +236,33 @@ ACTIONS.createSavedSearch = {
 ACTIONS.renameSavedSearch = { allowed: ["investorA"], input: async (f) => ({ id: await savedSearchOfA(f), name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }) };
 ACTIONS.setSavedSearchAlert = { allowed: ["investorA"], input: async (f) => ({ id: await savedSearchOfA(f), alert: "false" }) };
 ACTIONS.deleteSavedSearch = { allowed: ["investorA"], input: async (f) => ({ id: await savedSearchOfA(f) }) };
+/** A fresh lead of investor A on a fresh published listing of agency X. */
+async function freshLeadOfAgencyX(f: TFixtures): Promise<string> {
+  const listing = await createPublishedListing(f.agencyX, "Matrix lead");
+  return (await db().interest.create({ data: { investorProfileId: f.profileA, listingId: listing.id, message: "Matrix lead" }, select: { id: true } })).id;
+}
+
+/** Interests and saved listings (lib/interests/actions.ts, lib/saved-listings/actions.ts). */
+Object.assign(ACTIONS, {
+  // Investors with a profile, on a published listing (a fresh one per call, so each call creates).
+  expressInterest: {
+    allowed: ["investorA", "investorB"],
+    input: async (f) => ({ listingId: (await createPublishedListing(f.agencyX, "Matrix interest")).id, message: "We would like to visit." }),
+  },
+  // Only the staff of the listing's agency work its leads; admins read but do not act.
+  changeInterestStatus: { allowed: ["staffX"], input: async (f) => ({ interestId: await freshLeadOfAgencyX(f), status: "CONTACTED" }) },
+  addInterestNote: { allowed: ["staffX"], input: async (f) => ({ interestId: await freshLeadOfAgencyX(f), body: "Called the investor; meeting next week." }) },
+  saveListing: { allowed: ["investorA", "investorB"], input: async (f) => ({ listingId: (await createPublishedListing(f.agencyX, "Matrix save")).id }) },
+  // Saved by investor A beforehand: A removes it; anyone else's call finds nothing of theirs to remove.
+  unsaveListing: {
+    allowed: ["investorA", "investorB"],
+    input: async (f) => {
+      const listing = await createPublishedListing(f.agencyX, "Matrix unsave");
+      await db().savedListing.create({ data: { userId: f.users.investorA, listingId: listing.id, seenVersion: 1 } });
+      return { listingId: listing.id };
+    },
+  },
+} satisfies Record<string, TActionRow>);
 
 /** Server actions that are not specs, with the reason they need none. */
 const NON_SPEC_ACTIONS: Record<string, string> = {
@@ -324,6 +355,15 @@ const ROUTES: Record<string, TRouteRow> = {
       (await routeModule("app/api/v1/interests/[id]/route.ts")).GET!(request(`/api/v1/interests/${f.interestA}`, { method: "GET", cookie }), {
         params: Promise.resolve({ id: f.interestA }),
       }),
+  },
+  "POST /api/v1/listings/[id]/interest": {
+    allowed: ["investorA", "investorB"],
+    status: 201,
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/listings/[id]/interest/route.ts")).POST!(
+        request(`/api/v1/listings/${apiFx.interestListing}/interest`, { method: "POST", cookie, body: { message: "Interested, through the API." } }),
+        { params: Promise.resolve({ id: apiFx.interestListing }) },
+      ),
   },
   "PATCH /api/v1/listings/[id]": {
     allowed: ["staffX", "admin"],
@@ -441,6 +481,7 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "incentives" t) AS "incentives",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matches" t) AS "matches",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "interests" t) AS "interests",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "interest_notes" t) AS "interest_notes",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "auth_tokens" t) AS "auth_tokens",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "recovery_codes" t) AS "recovery_codes",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "api_tokens" t) AS "api_tokens",
@@ -496,6 +537,8 @@ beforeAll(async () => {
     sectorSlug: slug,
     publishedX: (await createListingInState(fx.agencyX, "PUBLISHED", complete)).id,
     draftX: (await createListingInState(fx.agencyX, "DRAFT", complete)).id,
+    // Nobody has expressed interest in it yet: each investor's first POST creates (201).
+    interestListing: (await createListingInState(fx.agencyX, "PUBLISHED", { ...complete, label: "Matrix API interest" })).id,
   };
 });
 

@@ -119,6 +119,12 @@ const REQUESTS: Record<string, (operation: TOperation) => TWalkRequest> = {
   }),
   listMyNotifications: (operation) => ({ url: `/api/v1/me/notifications?limit=${String(exampleOf(operation, "limit"))}`, call: { cookie: fx.investorCookie } }),
   getInterest: () => ({ url: `/api/v1/interests/${fx.interestId}`, params: { id: fx.interestId }, call: { cookie: fx.investorCookie } }),
+  // The fixture investor already expressed interest in the published listing: the documented 200 with the same interest.
+  expressInterest: (operation) => ({
+    url: `/api/v1/listings/${fx.publishedId}/interest`,
+    params: { id: fx.publishedId },
+    call: { method: "POST", cookie: fx.investorCookie, body: bodyExample(operation) },
+  }),
   ping: () => ({ url: "/api/v1/ping" }),
 };
 

@@ -10,7 +10,9 @@ import { DISMISS_REASON_MAX } from "@/lib/matching/mutations";
 import { listMyMatches, MY_MATCH_SORTS, MY_MATCH_STATUSES } from "@/lib/matching/queries";
 import { renderReasons } from "@/lib/matching/render";
 import { ZMyMatchesQuery } from "@/lib/matching/schemas";
+import { findMyInterestsFor } from "@/lib/interests/queries";
 import { dismissMatchAction } from "./actions";
+import { MatchInterest } from "@/components/interests/match-interest";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("matching.mine");
@@ -34,6 +36,7 @@ export default async function MyMatchesPage({ searchParams }: { searchParams: TS
     getTranslations(),
     getTranslations("enums"),
   ]);
+  const interests = await findMyInterestsFor(actor, page.items.map((match) => match.listing.id));
   const context = {
     locale,
     sectorName: (id: string) => {
@@ -136,6 +139,9 @@ export default async function MyMatchesPage({ searchParams }: { searchParams: TS
                       ))}
                     </ul>
                   </div>
+                )}
+                {match.status !== "DISMISSED" && (
+                  <MatchInterest listingId={match.listing.id} interest={interests.get(match.listing.id) ?? null} />
                 )}
                 {match.status !== "DISMISSED" && (
                   <form action={dismissMatchAction} className="mt-3 flex flex-wrap items-end gap-2 text-sm">

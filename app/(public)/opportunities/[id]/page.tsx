@@ -3,21 +3,35 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ExpressInterestForm } from "@/components/interests/express-interest-form";
+import { SaveListingButton } from "@/components/interests/save-listing-button";
 import { ListingCard } from "@/components/listings/listing-card";
 import { FactList } from "@/components/opportunities/fact-list";
 import { IncentiveList } from "@/components/opportunities/incentive-list";
 import { Notice } from "@/components/ui/notice";
-import { buttonClass } from "@/components/ui/button-class";
 import { currentActor } from "@/lib/auth/current";
 import { getOpportunity, listSimilarOpportunities } from "@/lib/listings/detail";
 import type { TListingKind } from "@/lib/listings/schemas";
 import { toSearchHref } from "@/lib/listings/search-schema";
-import { getChangeNotice } from "@/lib/listings/versions";
+import { getChangeNotice, markSeen } from "@/lib/listings/versions";
+import { findMyInterestsFor } from "@/lib/interests/queries";
+import { INTEREST_MESSAGE_MAX } from "@/lib/interests/schemas";
+import { findOwnInvestorProfile } from "@/lib/investors/queries";
+import { isListingSaved } from "@/lib/saved-listings/queries";
+import type { TActiveActor } from "@/lib/auth/guards";
 import { formatMoneyCompact } from "@/lib/money/format";
 import { displayUsdAmount } from "@/lib/money/display";
 import { getLatestRates } from "@/lib/money/rates";
 
 export const dynamic = "force-dynamic";
+
+const NO_INVESTOR_STATE = { saved: false, interest: null, hasProfile: false } as const;
+
+/** What the Save and Express interest controls need to know about this investor and listing. */
+async function loadInvestorState(actor: TActiveActor, listingId: string) {
+  const [saved, interests, profile] = await Promise.all([isListingSaved(actor, listingId), findMyInterestsFor(actor, [listingId]), findOwnInvestorProfile(actor)]);
+  return { saved, interest: interests.get(listingId) ?? null, hasProfile: profile !== null };
+}
 
 type TPageProps = { params: Promise<{ id: string }> };
 
@@ -41,11 +55,15 @@ export default async function OpportunityPage({ params }: TPageProps) {
   const tAll = await getTranslations();
   const format = await getFormatter();
   const isInvestor = actor?.status === "ACTIVE" && actor.role === "INVESTOR";
-  const [rates, similar, changeNotice] = await Promise.all([
+  const tAct = await getTranslations("interests.act");
+  const [rates, similar, changeNotice, investorState] = await Promise.all([
     getLatestRates(),
     listSimilarOpportunities(opportunity, locale),
     isInvestor && opportunity.status === "PUBLISHED" ? getChangeNotice(actor.id, opportunity.id) : Promise.resolve(null),
+    isInvestor ? loadInvestorState(actor as TActiveActor, opportunity.id) : Promise.resolve(NO_INVESTOR_STATE),
   ]);
+  // The saver has now seen this version: the notice above shows once, the saved list stops saying "updated".
+  if (isInvestor && investorState.saved && opportunity.status === "PUBLISHED") await markSeen(actor.id, opportunity.id);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const province = opportunity.province ? tAll(`enums.province.${opportunity.province}` as "enums.province.PUNJAB") : tAll("landing.nationwide");
   const location = [opportunity.zone, opportunity.district, province].filter(Boolean).join(", ");
@@ -213,22 +231,45 @@ export default async function OpportunityPage({ params }: TPageProps) {
             )}
           </section>
 
-          <section aria-labelledby="act-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-            <h2 id="act-heading" className="text-lg font-semibold">
-              {t("act")}
-            </h2>
-            <div className="flex flex-wrap gap-2">
-              <button type="button" disabled aria-describedby="act-soon" className={`${buttonClass("secondary")} disabled:cursor-not-allowed`}>
-                {t("save")}
-              </button>
-              <button type="button" disabled aria-describedby="act-soon" className={`${buttonClass("primary")} disabled:cursor-not-allowed`}>
-                {t("expressInterest")}
-              </button>
-            </div>
-            <p id="act-soon" className="text-sm text-stone-600">
-              {t("soon")}
-            </p>
-          </section>
+          {(isInvestor || !actor) && opportunity.status === "PUBLISHED" && (
+            <section aria-labelledby="act-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm" data-testid="act">
+              <h2 id="act-heading" className="text-lg font-semibold">
+                {t("act")}
+              </h2>
+              {isInvestor ? (
+                <>
+                  <SaveListingButton listingId={opportunity.id} saved={investorState.saved} />
+                  {investorState.saved && <p className="text-sm text-stone-600">{tAct("savedNote")}</p>}
+                  {investorState.interest ? (
+                    <div className="space-y-1 text-sm" data-testid="interest-sent">
+                      <p role="status">
+                        {tAct("sent", { date: date(investorState.interest.createdAt), status: tAll(`interests.status.${investorState.interest.status}`) })}
+                      </p>
+                      <Link href="/investor/interests" className="text-brand-700 underline">
+                        {tAct("viewInterests")}
+                      </Link>
+                    </div>
+                  ) : investorState.hasProfile ? (
+                    <ExpressInterestForm listingId={opportunity.id} messageMax={INTEREST_MESSAGE_MAX} />
+                  ) : (
+                    <p className="text-sm text-stone-700">
+                      {tAct("profileRequired")}{" "}
+                      <Link href="/investor/onboarding" className="text-brand-700 underline">
+                        {tAct("profileLink")}
+                      </Link>
+                    </p>
+                  )}
+                </>
+              ) : (
+                <p className="text-sm text-stone-700">
+                  {tAct("signInPrompt")}{" "}
+                  <Link href={`/sign-in?next=${encodeURIComponent(`/opportunities/${opportunity.id}`)}`} className="text-brand-700 underline">
+                    {tAct("signIn")}
+                  </Link>
+                </p>
+              )}
+            </section>
+          )}
         </aside>
       </div>
 
