@@ -13,6 +13,8 @@ import * as csvActions from "@/lib/listings/csv-actions";
 import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
 import * as matchingActions from "@/lib/matching/actions";
+import * as matchReviewActions from "@/lib/matching/review-actions";
+import { INITIAL_MATCHING_WEIGHTS } from "@/lib/matching/types";
 import * as moneyActions from "@/lib/money/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
@@ -50,7 +52,7 @@ type TFixtures = {
 let fx: TFixtures;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
-const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, moneyActions];
+const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, matchReviewActions, moneyActions];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
 );
@@ -181,6 +183,29 @@ ACTIONS.dismissMatch = {
     });
     return { matchId: match.id, reason: "Not our sector" };
   },
+};
+
+/** A fresh SUGGESTED match of investor A on a new agency X listing, for the admin review rows. */
+async function suggestedMatchA(f: TFixtures, label: string): Promise<string> {
+  const listing = await createPublishedListing(f.agencyX, label);
+  const match = await db().match.create({
+    data: { investorProfileId: f.profileA, listingId: listing.id, score: 77, reasons: [], status: "SUGGESTED", weightsVersion: 1 },
+    select: { id: true },
+  });
+  return match.id;
+}
+
+/** Admin match review and matching settings (lib/matching/review-actions.ts): admins only. */
+ACTIONS.approveMatch = { allowed: ["admin"], input: async (f) => ({ matchId: await suggestedMatchA(f, "Matrix approve") }) };
+ACTIONS.rejectMatch = { allowed: ["admin"], input: async (f) => ({ matchId: await suggestedMatchA(f, "Matrix reject"), reason: "Outside the investor's focus" }) };
+ACTIONS.introduceMatch = { allowed: ["admin"], input: async (f) => ({ matchId: await suggestedMatchA(f, "Matrix introduce"), note: "Please meet." }) };
+ACTIONS.bulkApproveMatches = { allowed: ["admin"], input: async (f) => ({ ids: [await suggestedMatchA(f, "Matrix bulk")] }) };
+ACTIONS.countBulkApproval = { allowed: ["admin"], input: async (f) => ({ minScore: "70", agencyId: f.agencyX }) };
+// The same values as version 1, so the new version changes no score elsewhere.
+ACTIONS.saveMatchingWeights = { allowed: ["admin"], input: async () => ({ ...INITIAL_MATCHING_WEIGHTS, threshold: 40, maxPerInvestor: 100 }) };
+ACTIONS.previewMatchingWeights = {
+  allowed: ["admin"],
+  input: async (f) => ({ ...INITIAL_MATCHING_WEIGHTS, sector: 20, completeness: 15, threshold: 30, maxPerInvestor: 100, profileId: f.profileA }),
 };
 
 /** Server actions that are not specs, with the reason they need none. */
@@ -391,7 +416,8 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "audit_log" t) AS "audit_log",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_listings" t) AS "saved_listings",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications",
-    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates"`;
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matching_weights" t) AS "matching_weights"`;
   return JSON.stringify(rows[0]);
 }
 
