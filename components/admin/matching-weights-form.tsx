@@ -16,9 +16,10 @@ import { fieldErrors, useFormAction, type TFormValues } from "@/components/forms
 import { useTranslateMessage } from "@/components/forms/use-translate-message";
 import { buttonClass } from "@/components/ui/button-class";
 import type { TActionResult } from "@/lib/http/result";
+import { MATCH_CRITERIA } from "@/lib/matching/types";
 import type { TSampleInvestorDto, TWeightsPreview } from "@/lib/matching/weights";
 
-export const WEIGHT_CRITERIA = ["sector", "ticket", "location", "instrument", "stage", "incentive", "freshness", "completeness"] as const;
+const WEIGHT_CRITERIA = MATCH_CRITERIA;
 
 function totalOf(values: Record<string, string | undefined>): number {
   return WEIGHT_CRITERIA.reduce((sum, criterion) => sum + (Number(values[criterion]) || 0), 0);

@@ -94,6 +94,23 @@ test("an admin approves a suggestion with the keyboard and rejects another with 
     await expect(reviewed.getByText("Note: The investor only invests in food processing plants.")).toBeVisible();
   });
 
+  await test.step("matching weights: a sum other than 100 is refused beside the weights, keeping the input; the preview writes nothing", async () => {
+    await page.goto("/admin/settings/matching");
+    await expect(page.getByRole("heading", { level: 1, name: "Matching weights" })).toBeVisible();
+    const sector = page.getByLabel("Sector", { exact: true });
+    await sector.fill("35");
+    await expect(page.getByTestId("weights-total")).toHaveText("Total: 105 of 100");
+    await page.getByRole("button", { name: "Save as a new version" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "must add up to exactly 100" })).toBeVisible();
+    await expect(sector).toHaveValue("35");
+    await sector.fill("25");
+    await page.getByLabel("Completeness").fill("10");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "compared with the proposed weights" })).toBeVisible();
+    await expect(page.getByTestId("weights-preview").locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByTestId("weights-history").locator("tbody tr")).toHaveCount(1);
+  });
+
   await test.step("the investor sees the approved match, not the rejected one", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const investorPage = await context.newPage();

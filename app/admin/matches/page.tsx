@@ -53,6 +53,8 @@ export default async function AdminMatchesPage({ searchParams }: { searchParams:
   const translate = (key: string, values: Record<string, string | number>) => tRoot(key, values);
   const usd = (cents: string | null) => (cents === null ? null : formatMoneyCompact(BigInt(cents), "USD", locale));
   const now = new Date();
+  const list = new Intl.ListFormat(locale, { style: "narrow", type: "conjunction" });
+  const joined = (items: string[]) => list.format(items.filter(Boolean));
 
   function ticketOf(item: TReviewMatchDto): string {
     const min = usd(item.investor.ticketMinUsdCents);
@@ -73,17 +75,17 @@ export default async function AdminMatchesPage({ searchParams }: { searchParams:
       name: item.investor.name,
       organization: item.investor.organization,
       email: item.investor.email,
-      sectors: item.investor.sectorIds.map(nameOf).filter(Boolean).join(", ") || t("notStated"),
+      sectors: joined(item.investor.sectorIds.map(nameOf)) || t("notStated"),
       ticket: ticketOf(item),
       location: item.investor.anywhereInPakistan
         ? t("anywhere")
-        : [...item.investor.provinces.map((province) => tEnums(`province.${province}`)), ...item.investor.districts].join(", ") || t("notStated"),
+        : joined([...item.investor.provinces.map((province) => tEnums(`province.${province}`)), ...item.investor.districts]) || t("notStated"),
     },
     listing: {
       id: item.listing.id,
       title: item.listing.title,
       agency: item.listing.agencyName,
-      sectors: item.listing.sectorIds.map(nameOf).filter(Boolean).join(", ") || t("notStated"),
+      sectors: joined(item.listing.sectorIds.map(nameOf)) || t("notStated"),
       amount: usd(item.listing.amountUsdCents) ?? t("notStated"),
       location: [item.listing.district, item.listing.province ? tEnums(`province.${item.listing.province}`) : t("nationwide")].filter(Boolean).join(", "),
       stage: tEnums(`stage.${item.listing.stage}`),

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { MatchingWeightsForm, WEIGHT_CRITERIA } from "@/components/admin/matching-weights-form";
+import { MatchingWeightsForm } from "@/components/admin/matching-weights-form";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/auth/current";
 import { loadMatchingContext } from "@/lib/matching/engine";
+import { MATCH_CRITERIA as WEIGHT_CRITERIA } from "@/lib/matching/types";
 import { listSampleInvestors, listWeightVersions } from "@/lib/matching/weights";
 
 export async function generateMetadata(): Promise<Metadata> {
