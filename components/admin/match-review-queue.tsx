@@ -30,9 +30,13 @@ export type TReviewCard = {
 type TOutcome = { tone: "success" | "error"; text: string; decided: boolean };
 type TFilters = Record<string, string | undefined>;
 
+const NOT_TYPED = new Set(["checkbox", "radio", "button", "submit", "reset"]);
+
+/** Shortcuts stay quiet while the admin types (a checkbox or a button with focus is not typing). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
+  return target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: TReviewCard[]; filters: TFilters; defaultMinScore: number }) {
