@@ -18,6 +18,7 @@ import {
   rejectMatchSpec,
   saveMatchingWeightsSpec,
 } from "@/lib/matching/review-actions";
+import { listReviewMatches } from "@/lib/matching/review-queries";
 import { INITIAL_MATCHING_WEIGHTS } from "@/lib/matching/types";
 import { TEST_META, actorFor, createAgency, createInvestorWithProfile, createListingInState, createSector, createUser } from "../support/factories";
 
@@ -264,6 +265,41 @@ describe("bulk approval", () => {
     const result = await invokeAction(approveMatchSpec, { actor: investorActor, meta: TEST_META }, { matchId: match.id });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await statusOf(match.id)).status).toBe("SUGGESTED");
+  });
+});
+
+describe("the review queue", () => {
+  it("lists SUGGESTED matches best first under the sector, agency, score and age filters, page by page", async () => {
+    const agency = await createAgency("Queue agency");
+    const pairs = await Promise.all(["queue-a", "queue-b", "queue-c"].map((label) => suggestedPair(label, { agency: agency.id })));
+    await Promise.all(pairs.map((pair, index) => db().match.update({ where: { id: pair.match.id }, data: { score: 90 - index } })));
+    const old = pairs[2]!;
+    await db().match.update({ where: { id: old.match.id }, data: { createdAt: new Date(Date.now() - 40 * 24 * 3600 * 1000) } });
+    const query = (filters: Record<string, unknown>, cursor?: string) =>
+      listReviewMatches(admin.actor, { view: "queue", filters: { agencyId: agency.id, ...filters }, cursor, limit: 2, locale: "en" });
+
+    const first = await query({});
+    expect(first.items.map((item) => item.id)).toEqual([pairs[0]!.match.id, pairs[1]!.match.id]);
+    expect(first.items[0]).toMatchObject({ investor: { email: pairs[0]!.investor.email }, listing: { title: pairs[0]!.listing.title } });
+    const second = await query({}, first.nextCursor!);
+    expect(second.items.map((item) => item.id)).toEqual([old.match.id]);
+    expect(second.nextCursor).toBeNull();
+
+    expect((await query({ minScore: 89 })).items.map((item) => item.id)).toEqual([pairs[0]!.match.id, pairs[1]!.match.id]);
+    expect((await query({ age: "older" })).items.map((item) => item.id)).toEqual([old.match.id]);
+    expect((await query({ age: "week" })).items).toHaveLength(2);
+    const { slug } = await db().sector.findUniqueOrThrow({ where: { id: pairs[1]!.sector.id }, select: { slug: true } });
+    expect((await query({ sector: slug })).items.map((item) => item.id)).toEqual([pairs[1]!.match.id]);
+
+    await approveMatch(admin.actor, { matchId: pairs[0]!.match.id }, TEST_META);
+    const reviewed = await listReviewMatches(admin.actor, { view: "reviewed", filters: { agencyId: agency.id }, locale: "en" });
+    expect(reviewed.items).toMatchObject([{ id: pairs[0]!.match.id, status: "APPROVED", reviewedByName: admin.name }]);
+    expect((await query({})).items.map((item) => item.id)).not.toContain(pairs[0]!.match.id);
+  });
+
+  it("is read by admins only", async () => {
+    const staff = await createUser({ role: "STAFF", organizationId: agencyId, label: "queue-staff" });
+    await expect(listReviewMatches((await actorFor(staff.id)) as TActiveActor, { view: "queue", filters: {}, locale: "en" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
