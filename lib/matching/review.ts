@@ -22,13 +22,12 @@ import { transactionWithEmails, type TQueueEmail } from "@/lib/mail/outbox";
 import { notify } from "@/lib/notifications/notify";
 import { currentMaterialFingerprint } from "./material";
 import { reviewQueueWhere, type TReviewFilters } from "./review-filters";
+import { BULK_APPROVE_CAP, INTRODUCTION_NOTE_MAX, REJECT_REASON_MAX } from "./review-limits";
+import type { TMatchReviewInput } from "./review-schemas";
 
 type TTx = Prisma.TransactionClient;
 
-export const REJECT_REASON_MAX = 1000;
-export const INTRODUCTION_NOTE_MAX = 1000;
-/** One bulk approval decides at most this many matches (best first); run it again for the rest. */
-export const BULK_APPROVE_CAP = 200;
+export { BULK_APPROVE_CAP, INTRODUCTION_NOTE_MAX, REJECT_REASON_MAX } from "./review-limits";
 
 function requireAdmin(actor: TActiveActor): TActiveActor {
   if (actor.role !== "ADMIN") throw forbidden();
@@ -347,4 +346,16 @@ export async function bulkApproveMatches(actor: TActiveActor, input: TBulkApprov
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/** One decision by name (the REST API's POST /api/v1/matches/{id}/review). */
+export function reviewMatch(actor: TActiveActor, matchId: string, input: TMatchReviewInput, meta: TRequestMeta): Promise<TDecision> {
+  switch (input.decision) {
+    case "approve":
+      return approveMatch(actor, { matchId }, meta);
+    case "reject":
+      return rejectMatch(actor, { matchId, reason: input.reason ?? "" }, meta);
+    case "introduce":
+      return introduceMatch(actor, { matchId, note: input.note ?? null }, meta);
+  }
 }

@@ -50,6 +50,8 @@ type TFixtures = {
   interestA: string;
 };
 let fx: TFixtures;
+/** A SUGGESTED match for POST /api/v1/matches/[id]/review: only the admin (called last) decides it. */
+let matchToReview: string;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
 const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, matchReviewActions, moneyActions];
@@ -279,6 +281,14 @@ const ROUTES: Record<string, TRouteRow> = {
         params: Promise.resolve({ id: f.matchA }),
       }),
   },
+  "POST /api/v1/matches/[id]/review": {
+    allowed: ["admin"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/matches/[id]/review/route.ts")).POST!(
+        request(`/api/v1/matches/${matchToReview}/review`, { method: "POST", cookie, body: { decision: "approve" } }),
+        { params: Promise.resolve({ id: matchToReview }) },
+      ),
+  },
   "GET /api/v1/me/matches": {
     allowed: ["investorA", "investorB"],
     call: async (_f, cookie) =>
@@ -453,6 +463,7 @@ beforeAll(async () => {
     select: { id: true },
   });
   fx = { users, agencyX: agencyX.id, listingX: listingX.id, profileA: investorA.profileId, matchA: match.id, interestA: interest.id };
+  matchToReview = await suggestedMatchA(fx, "Matrix API review");
 });
 
 beforeAll(async () => {

@@ -20,7 +20,8 @@ import {
 } from "@/lib/matching/review-actions";
 import { listReviewMatches } from "@/lib/matching/review-queries";
 import { INITIAL_MATCHING_WEIGHTS } from "@/lib/matching/types";
-import { TEST_META, actorFor, createAgency, createInvestorWithProfile, createListingInState, createSector, createUser } from "../support/factories";
+import { callRoute } from "../support/api";
+import { TEST_META, actorFor, createAgency, createInvestorWithProfile, createListingInState, createSector, createUser, sessionTokenFor } from "../support/factories";
 
 let agencyId: string;
 let admin: { id: string; name: string; actor: TActiveActor };
@@ -265,6 +266,23 @@ describe("bulk approval", () => {
     const result = await invokeAction(approveMatchSpec, { actor: investorActor, meta: TEST_META }, { matchId: match.id });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await statusOf(match.id)).status).toBe("SUGGESTED");
+  });
+});
+
+describe("POST /api/v1/matches/{id}/review", () => {
+  it("rejects with a reason, then answers 409 with who decided, and 422 without a reason", async () => {
+    const { match } = await suggestedPair("api-review");
+    const review = async (who: { id: string }, body: unknown) =>
+      callRoute("api/v1/matches/[id]/review", `/api/v1/matches/${match.id}/review`, { method: "POST", cookie: await sessionTokenFor(who.id), body }, { id: match.id });
+
+    expect((await review(admin, { decision: "reject" })).status).toBe(422);
+    const first = await review(admin, { decision: "reject", reason: "Outside the investor's provinces" });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ id: match.id, status: "REJECTED" });
+    const second = await review(otherAdmin, { decision: "approve" });
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ error: { code: "CONFLICT", message: "errors.match.alreadyReviewed", params: { status: "REJECTED", name: admin.name } } });
+    expect(await statusOf(match.id)).toMatchObject({ status: "REJECTED", reviewNote: "Outside the investor's provinces" });
   });
 });
 
