@@ -2,7 +2,8 @@
 // The review queue: suggested matches with both sides side by side. Decisions
 // stay in place with their outcome (success or "already reviewed by …"), and
 // the next undecided card becomes current. Keyboard: j/n next, k/p previous,
-// a approve, r reject (focuses the reason; Enter sends), i introduce, x select,
+// a approve, r reject (focuses the reason; Enter sends), i introduce (asks to
+// confirm: it emails both parties), x select,
 // ? help — never while typing in a field.
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
@@ -47,6 +48,8 @@ export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: T
   const [outcomes, setOutcomes] = useState<Record<string, TOutcome>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  /** The card whose introduction waits for confirmation (it emails both parties). */
+  const [introducing, setIntroducing] = useState<string | null>(null);
   const [bulkMessage, setBulkMessage] = useState<TOutcome | null>(null);
   const [confirmAll, setConfirmAll] = useState<{ minScore: number; count: number; cap: number } | null>(null);
   const [minScore, setMinScore] = useState(String(defaultMinScore));
@@ -78,7 +81,7 @@ export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: T
       const id = cards[index]!.id;
       const outcome: TOutcome = result.ok
         ? { tone: "success", text: success, decided: true }
-        : { tone: "error", text: translate(result.message, result.params), decided: result.code === "CONFLICT" };
+        : { tone: "error", text: translate(result.message, result.params), decided: result.code === "CONFLICT" || result.code === "NOT_FOUND" };
       setOutcomes((previous) => {
         const next = { ...previous, [id]: outcome };
         if (result.ok) queueMicrotask(() => focusCard(nextUndecided(index, next)));
@@ -109,7 +112,20 @@ export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: T
     (index: number) => run(index, () => approveMatchAction({ matchId: cards[index]!.id }), t("approved", { investor: cards[index]!.investor.name })),
     [cards, run, t],
   );
-  const introduce = useCallback((index: number) => run(index, () => introduceMatchAction({ matchId: cards[index]!.id }), t("introduced")), [cards, run, t]);
+  const askIntroduce = useCallback(
+    (index: number) => {
+      const card = cards[index];
+      if (card && !outcomes[card.id]?.decided) setIntroducing(card.id);
+    },
+    [cards, outcomes],
+  );
+  const introduce = useCallback(
+    (index: number, note: string) => {
+      setIntroducing(null);
+      run(index, () => introduceMatchAction({ matchId: cards[index]!.id, note: note.trim() || undefined }), t("introduced"));
+    },
+    [cards, run, t],
+  );
   const reject = useCallback(
     (index: number) => {
       const input = reasonRefs.current[index];
@@ -140,7 +156,7 @@ export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: T
       else if (key === "j" || key === "n") focusCard(current + 1);
       else if (key === "k" || key === "p") focusCard(current - 1);
       else if (key === "a") approve(current);
-      else if (key === "i") introduce(current);
+      else if (key === "i") askIntroduce(current);
       else if (key === "x" && cards[current]) toggle(cards[current]!.id);
       else if (key === "r") reasonRefs.current[current]?.focus();
       else return;
@@ -148,7 +164,7 @@ export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: T
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [approve, cards, current, focusCard, introduce, toggle]);
+  }, [approve, askIntroduce, cards, current, focusCard, toggle]);
 
   function markBulk(approved: string[]) {
     setOutcomes((previous) => {
@@ -338,13 +354,54 @@ export function MatchReviewQueue({ cards, filters, defaultMinScore }: { cards: T
                     {outcome.text}
                   </p>
                 )}
+                {!decided && introducing === card.id && (
+                  <form
+                    className="space-y-2 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm"
+                    aria-label={t("introduceConfirm.title")}
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      introduce(index, String(new FormData(event.currentTarget).get("note") ?? ""));
+                    }}
+                  >
+                    <p>{t("introduceConfirm.body", { investor: card.investor.name, agency: card.listing.agency })}</p>
+                    <label className="flex flex-col gap-1">
+                      <span>{t("introduceConfirm.note")}</span>
+                      <input
+                        name="note"
+                        maxLength={1000}
+                        autoFocus
+                        className="rounded border border-stone-300 px-2 py-1"
+                        onKeyDown={(event) => {
+                          if (event.key === "Escape") {
+                            setIntroducing(null);
+                            cardRefs.current[index]?.focus();
+                          }
+                        }}
+                      />
+                    </label>
+                    <div className="flex gap-2">
+                      <button type="submit" className={buttonClass("primary")}>
+                        {t("introduceConfirm.send")}
+                      </button>
+                      <button type="button" className={buttonClass("secondary")} onClick={() => setIntroducing(null)}>
+                        {t("introduceConfirm.cancel")}
+                      </button>
+                    </div>
+                  </form>
+                )}
                 {!decided && (
                   <div className="flex flex-wrap items-end gap-2">
                     <button type="button" className={buttonClass("primary")} disabled={busy === card.id} onClick={() => approve(index)}>
                       {t("approve")}
                       <span className="sr-only"> {card.listing.title}</span>
                     </button>
-                    <button type="button" className={buttonClass("secondary")} disabled={busy === card.id} onClick={() => introduce(index)}>
+                    <button
+                      type="button"
+                      className={buttonClass("secondary")}
+                      disabled={busy === card.id}
+                      aria-expanded={introducing === card.id}
+                      onClick={() => askIntroduce(index)}
+                    >
                       {t("introduce")}
                       <span className="sr-only"> {card.listing.title}</span>
                     </button>

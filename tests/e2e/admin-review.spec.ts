@@ -1,7 +1,9 @@
 // The match review journey in a real Chromium against the production build:
 // two suggestions for the demo investor are put in the queue; an administrator
 // approves one with the keyboard shortcut and rejects the other with a reason;
-// the investor then sees the approved match, and only that one, on "My matches".
+// a second tab still showing the approved one is told who approved it and when;
+// the approved match is then introduced; the investor sees it, and only it, on
+// "My matches". The weights form refuses a sum other than 100 and previews.
 //
 // The admin is created for this file (see createAdminInDatabase): the demo
 // admin's second factor may already have been enrolled by accounts.spec.ts.
@@ -41,7 +43,7 @@ async function seedSuggestions(): Promise<TSeeded> {
   }
 }
 
-test("an admin approves a suggestion with the keyboard and rejects another with a reason; the investor sees only the approved one", async ({ page, browser }) => {
+test("an admin approves a suggestion with the keyboard, a stale tab is told who approved it, another is rejected with a reason, the approved one is introduced; the investor sees only that one", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const seeded = await seedSuggestions();
   const admin = await createAdminInDatabase("review-admin");
@@ -55,6 +57,11 @@ test("an admin approves a suggestion with the keyboard and rejects another with 
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page.getByTestId("review-card")).toHaveCount(2);
   });
+
+  // A second tab opened now still shows both suggestions after the first tab decides.
+  const stale = await page.context().newPage();
+  await stale.goto(page.url());
+  await expect(stale.getByTestId("review-card")).toHaveCount(2);
 
   const approveCard = page.getByTestId("review-card").filter({ hasText: seeded.approve.title });
   const rejectCard = page.getByTestId("review-card").filter({ hasText: seeded.reject.title });
@@ -79,6 +86,15 @@ test("an admin approves a suggestion with the keyboard and rejects another with 
     await expect(rejectCard).toHaveAttribute("aria-current", "true");
   });
 
+  await test.step("the second tab, still showing the match, is told who approved it and when, and changes nothing", async () => {
+    const staleCard = stale.getByTestId("review-card").filter({ hasText: seeded.approve.title });
+    await staleCard.getByLabel("Reason for rejecting").fill("Rejected from a stale tab");
+    await staleCard.getByRole("button", { name: /^Reject/ }).click();
+    await expect(staleCard.getByRole("alert")).toContainText(`Already approved by ${admin.name} at`);
+    await expect(staleCard.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+    await stale.close();
+  });
+
   await test.step("rejecting needs a reason; with one it is rejected", async () => {
     await rejectCard.getByRole("button", { name: /^Reject/ }).click();
     await expect(rejectCard.getByRole("alert")).toContainText("Give a reason for rejecting");
@@ -87,11 +103,16 @@ test("an admin approves a suggestion with the keyboard and rejects another with 
     await expect(rejectCard.getByRole("status")).toContainText("Rejected.");
   });
 
-  await test.step("the reviewed tab shows who decided", async () => {
+  await test.step("the reviewed tab shows who decided; the approved match is introduced after a confirmation", async () => {
     await page.getByRole("link", { name: "Recently reviewed" }).click();
     const reviewed = page.getByTestId("reviewed-list");
     await expect(reviewed.getByText(`Approved by ${admin.name}`)).toBeVisible();
     await expect(reviewed.getByText("Note: The investor only invests in food processing plants.")).toBeVisible();
+    const approvedRow = reviewed.getByRole("listitem").filter({ hasText: seeded.approve.title });
+    await approvedRow.getByRole("button", { name: /^Introduce/ }).click();
+    await approvedRow.getByLabel("Note for both parties (optional)").fill("Both sides asked for a call next week.");
+    await approvedRow.getByRole("button", { name: "Send the introduction" }).click();
+    await expect(approvedRow.getByRole("status")).toContainText("Introduced.");
   });
 
   await test.step("matching weights: a sum other than 100 is refused beside the weights, keeping the input; the preview writes nothing", async () => {

@@ -207,7 +207,9 @@ export default async function AdminMatchesPage({ searchParams }: { searchParams:
                 </div>
                 <div className="text-right">
                   <p className="text-lg font-semibold text-brand-900">{t("score", { score: item.score })}</p>
-                  {item.status === "APPROVED" && <IntroduceMatchButton matchId={item.id} title={item.listing.title} />}
+                  {item.status === "APPROVED" && (
+                    <IntroduceMatchButton matchId={item.id} title={item.listing.title} investor={item.investor.name} agency={item.listing.agencyName} />
+                  )}
                 </div>
               </div>
             </li>
