@@ -100,7 +100,9 @@ type TDecision = { id: string; status: "APPROVED" | "REJECTED" | "INTRODUCED"; a
 
 // ───────────────────────────── approve ─────────────────────────────
 
-async function approveInTx(tx: TTx, send: TQueueEmail, actor: TActiveActor, matchId: string, meta: TRequestMeta, bulk = false): Promise<TDecision> {
+type TApproveStep = { actor: TActiveActor; matchId: string; meta: TRequestMeta; bulk?: boolean };
+
+async function approveInTx(tx: TTx, send: TQueueEmail, { actor, matchId, meta, bulk = false }: TApproveStep): Promise<TDecision> {
   const reviewedAt = new Date();
   const updated = await tx.match.updateMany({
     where: { id: matchId, status: "SUGGESTED" },
@@ -126,7 +128,7 @@ async function approveInTx(tx: TTx, send: TQueueEmail, actor: TActiveActor, matc
 
 export async function approveMatch(actor: TActiveActor, input: { matchId: string }, meta: TRequestMeta): Promise<TDecision> {
   requireAdmin(actor);
-  return transactionWithEmails((tx, send) => approveInTx(tx, send, actor, input.matchId, meta));
+  return transactionWithEmails((tx, send) => approveInTx(tx, send, { actor, matchId: input.matchId, meta }));
 }
 
 // ───────────────────────────── reject ─────────────────────────────
@@ -334,7 +336,7 @@ export async function bulkApproveMatches(actor: TActiveActor, input: TBulkApprov
       const considered = targets.slice(0, BULK_APPROVE_CAP);
       for (const { id } of considered) {
         try {
-          await approveInTx(tx, send, actor, id, meta, true);
+          await approveInTx(tx, send, { actor, matchId: id, meta, bulk: true });
           approved.push(id);
         } catch (error) {
           // Decided by someone else meanwhile (a plain read, the transaction stays usable): skipped.
