@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { countPendingStaff } from "@/lib/accounts/queries";
 import { requirePageRole } from "@/lib/auth/current";
 import { countSubmittedListings } from "@/lib/listings/moderation-queries";
+import { countSuggestedMatches } from "@/lib/matching/review-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.home");
@@ -14,11 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminHomePage() {
   await requirePageRole("ADMIN");
   const t = await getTranslations("admin.home");
-  const [pending, submitted] = await Promise.all([countPendingStaff(), countSubmittedListings()]);
+  const [pending, submitted, suggested] = await Promise.all([countPendingStaff(), countSubmittedListings(), countSuggestedMatches()]);
   const cards = [
     { href: "/admin/users", title: t("users"), body: t("usersBody"), badge: pending > 0 ? t("pendingCount", { count: pending }) : null },
     { href: "/admin/listings", title: t("listings"), body: t("listingsBody"), badge: submitted > 0 ? t("submittedCount", { count: submitted }) : null },
     { href: "/admin/rates", title: t("rates"), body: t("ratesBody"), badge: null },
+    { href: "/admin/matches", title: t("matches"), body: t("matchesBody"), badge: suggested > 0 ? t("matchesCount", { count: suggested }) : null },
+    { href: "/admin/settings/matching", title: t("matchingSettings"), body: t("matchingSettingsBody"), badge: null },
   ];
   return (
     <>

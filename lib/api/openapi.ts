@@ -10,6 +10,7 @@ import { ZListingDto } from "@/lib/listings/dto";
 import { PATCHABLE_FIELDS } from "@/lib/listings/patch";
 import { LISTING_KINDS, ZListingInput, ZPlotFacts, ZProjectFacts, ZZoneFacts, ZCreateSez } from "@/lib/listings/schemas";
 import en from "@/lib/i18n/messages/en.json";
+import { ZMatchDecision, ZMatchReviewInput } from "@/lib/matching/review-schemas";
 import { ZMyMatchesQuery } from "@/lib/matching/schemas";
 import { ZMyNotificationsPage, ZMyNotificationsQuery } from "@/lib/notifications/schemas";
 import { INTEREST_MESSAGE_MAX, ZInterestMessage } from "@/lib/interests/schemas";
@@ -324,6 +325,26 @@ function buildRegistry(): OpenAPIRegistry {
     security: SIGNED_IN,
     request: { params: idParam("match") },
     responses: { 200: json(registry.register("Match", fresh(ZMatchDto)), "The match."), ...errors(401, 403, 404, 422) },
+  });
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/matches/{id}/review",
+    operationId: "reviewMatch",
+    ...text("reviewMatch"),
+    tags: ["Matching"],
+    security: SIGNED_IN,
+    request: {
+      params: idParam("match"),
+      body: {
+        required: true,
+        content: { "application/json": { schema: registry.register("MatchReview", fresh(ZMatchReviewInput, { example: { decision: "reject", reason: "The investor only funds operating plants." } })) } },
+      },
+    },
+    responses: {
+      200: json(registry.register("MatchDecision", fresh(ZMatchDecision)), "The decision as recorded."),
+      ...errors(401, 403, 404, 409, 422),
+    },
   });
 
   registry.registerPath({

@@ -18,6 +18,19 @@ export type TTemplateParams = {
   notification: { name: string; text: string; url: string };
   /** The daily digest: the user's unemailed notifications, newest first; `total` may exceed the items shown. */
   notificationDigest: { name: string; items: { text: string; url: string }[]; total: number };
+  /**
+   * An admin introduces an investor and a listing's agency: each side gets the
+   * other's contact details. `counterpart` names the other side in one line.
+   */
+  introduction: {
+    name: string;
+    audience: "INVESTOR" | "AGENCY";
+    listingTitle: string;
+    counterpart: string;
+    contact: { name: string | null; organization: string | null; email: string | null; phone: string | null };
+    note?: string | null;
+    url: string;
+  };
 };
 
 export type TTemplateName = keyof TTemplateParams;
@@ -32,6 +45,7 @@ export const TEMPLATE_NAMES = [
   "passwordChanged",
   "notification",
   "notificationDigest",
+  "introduction",
 ] as const satisfies readonly TTemplateName[];
 
 export function isTemplateName(value: unknown): value is TTemplateName {
@@ -236,6 +250,32 @@ export const templates: { [K in TTemplateName]: TTemplate<K> } = {
         { kind: "note", text: t("notification.preferences") },
       ],
     })),
+
+  introduction: ({ name, audience, listingTitle, counterpart, contact, note, url }, locale) =>
+    render(locale, (t) => {
+      const contactLines = (
+        [
+          ["contactName", contact.name],
+          ["contactOrganization", contact.organization],
+          ["contactEmail", contact.email],
+          ["contactPhone", contact.phone],
+        ] as const
+      ).flatMap(([key, value]) => (value?.trim() ? [t(`introduction.${key}`, { value: value.trim() })] : []));
+      const trimmedNote = note?.trim();
+      return {
+        subject: t("introduction.subject", { listingTitle }),
+        name,
+        blocks: [
+          { kind: "paragraph", text: t(audience === "INVESTOR" ? "introduction.introInvestor" : "introduction.introAgency", { listingTitle, counterpart }) },
+          ...(contactLines.length
+            ? [{ kind: "paragraph" as const, text: t("introduction.contactHeading") }, ...contactLines.map((line) => ({ kind: "paragraph" as const, text: line }))]
+            : []),
+          ...(trimmedNote ? [{ kind: "paragraph" as const, text: t("introduction.note", { note: trimmedNote }) }] : []),
+          { kind: "button", label: t(audience === "INVESTOR" ? "introduction.actionInvestor" : "introduction.actionAgency"), url: assertLinkUrl(url) },
+          { kind: "note", text: t("introduction.next") },
+        ],
+      };
+    }),
 };
 
 /** Renders any template by name; the params type follows the name. */

@@ -9,7 +9,9 @@
 //   matches (APPROVED, REJECTED, INTRODUCED) do not count towards N and are never
 //   deleted; their score, reasons and weights version are refreshed, their status
 //   and review fields never change. DISMISSED rows are not candidates and are
-//   left exactly as they are.
+//   left exactly as they are. One exception, before scoring: a REJECTED pair
+//   whose sides changed materially since the rejection is reopened as
+//   SUGGESTED (material.ts), so it competes again like any suggestion.
 // - SUGGESTED matches that no longer qualify (listing unpublished, below the
 //   threshold, outside the top N) are deleted.
 // - A listing rematch inserts then trims each affected investor back to N, so a
@@ -23,6 +25,7 @@
 import { db, Prisma } from "@/lib/db/client";
 import { getSectorTaxonomy } from "@/lib/listings/sector-taxonomy";
 import { candidateInvestorIds, candidateListingIds, reachableSectorIds } from "./candidates";
+import { reopenChangedRejections } from "./material";
 import { compareMatches, parseMatchingWeights, scoreMatch } from "./score";
 import { INITIAL_MATCHING_WEIGHTS, type TMatchInvestor, type TMatchListing, type TMatchSectors, type TMatchingWeights, type TReason } from "./types";
 
@@ -97,7 +100,7 @@ const LISTING_SELECT = {
   incentives: { where: { supersededAt: null }, select: { name: true, nameJa: true, validFrom: true, validTo: true } },
 } as const;
 
-async function loadInvestors(ids: readonly string[]): Promise<(TMatchInvestor & { id: string })[]> {
+export async function loadInvestors(ids: readonly string[]): Promise<(TMatchInvestor & { id: string })[]> {
   const investors: (TMatchInvestor & { id: string })[] = [];
   for (let start = 0; start < ids.length; start += LOAD_BATCH) {
     const rows = await db().investorProfile.findMany({ where: { id: { in: ids.slice(start, start + LOAD_BATCH) } }, select: INVESTOR_SELECT });
@@ -106,7 +109,7 @@ async function loadInvestors(ids: readonly string[]): Promise<(TMatchInvestor & 
   return investors;
 }
 
-async function loadListings(ids: readonly string[], cache?: Map<string, TMatchListing>): Promise<TMatchListing[]> {
+export async function loadListings(ids: readonly string[], cache?: Map<string, TMatchListing>): Promise<TMatchListing[]> {
   const missing = cache ? ids.filter((id) => !cache.has(id)) : [...ids];
   const loaded = new Map<string, TMatchListing>();
   for (let start = 0; start < missing.length; start += LOAD_BATCH) {
@@ -191,6 +194,8 @@ async function trimToTopN(tx: Prisma.TransactionClient, profileIds: readonly str
  */
 export async function rematchListing(listingId: string, options: TRematchOptions = {}): Promise<TRematchResult> {
   const context = options.context ?? (await loadMatchingContext());
+  // Rejected pairs whose sides changed materially compete again as suggestions.
+  await reopenChangedRejections({ listingId });
   const [listing] = await loadListings([listingId]);
   let pairs: TScoredPair[] = [];
   let candidates = 0;
@@ -269,6 +274,7 @@ async function rematchInvestorWith(profileId: string, context: TMatchingContext,
 /** Re-matches one investor profile against every PUBLISHED listing. */
 export async function rematchInvestor(profileId: string, options: TInvestorRunOptions = {}): Promise<TRematchResult> {
   const context = options.context ?? (await loadMatchingContext());
+  await reopenChangedRejections({ profileId });
   return rematchInvestorWith(profileId, context, options.listingCache);
 }
 
@@ -285,6 +291,7 @@ export async function recomputeAll(
   const started = performance.now();
   const context = options.context ?? (await loadMatchingContext());
   const listingCache = new Map<string, TMatchListing>();
+  await reopenChangedRejections("all");
   let removed = await db().$executeRaw`
     DELETE FROM matches m USING listings l
     WHERE m.listing_id = l.id AND m.status = 'SUGGESTED' AND l.status <> 'PUBLISHED'`;

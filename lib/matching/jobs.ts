@@ -6,15 +6,19 @@
 // waiting job per id (plus the one running, which a later change must not skip).
 import PgBoss from "pg-boss";
 import { PGBOSS_SCHEMA } from "@/lib/mail/queue";
-import { rematchInvestor, rematchListing } from "./engine";
+import { recomputeAll, rematchInvestor, rematchListing } from "./engine";
 
 export const LISTING_REMATCH_QUEUE = "matching.listing";
 export const INVESTOR_REMATCH_QUEUE = "matching.investor";
+/** Everything, after an admin saves new weights (one waiting job at most). */
+export const RECOMPUTE_QUEUE = "matching.recompute";
 
 const RETRY_LIMIT = 3;
 const RETRY_DELAY_SECONDS = 5;
 // A rematch against 100k investors takes well under a minute; longer means stuck.
 const EXPIRE_SECONDS = 300;
+// A full recompute of 100k investors runs for minutes.
+const RECOMPUTE_EXPIRE_SECONDS = 3_600;
 
 type TListingJobData = { listingId: string };
 type TInvestorJobData = { profileId: string };
@@ -55,6 +59,7 @@ async function createBoss(role: "worker" | "client", connectionString: string | 
   // pg-boss 10: queues must exist before sending; creating an existing one is a no-op.
   await boss.createQueue(LISTING_REMATCH_QUEUE, { name: LISTING_REMATCH_QUEUE, policy: "stately" });
   await boss.createQueue(INVESTOR_REMATCH_QUEUE, { name: INVESTOR_REMATCH_QUEUE, policy: "stately" });
+  await boss.createQueue(RECOMPUTE_QUEUE, { name: RECOMPUTE_QUEUE, policy: "stately" });
   return boss;
 }
 
@@ -71,7 +76,7 @@ function getBoss(role: "worker" | "client", connectionString?: string): Promise<
   return started;
 }
 
-async function enqueue(queue: string, key: string, data: object): Promise<string | null> {
+async function enqueue(queue: string, key: string, data: object, expireInSeconds = EXPIRE_SECONDS): Promise<string | null> {
   const current = state();
   const boss = await (current.worker ?? getBoss("client"));
   const jobId = await boss.send(queue, data, {
@@ -79,7 +84,7 @@ async function enqueue(queue: string, key: string, data: object): Promise<string
     retryLimit: RETRY_LIMIT,
     retryDelay: RETRY_DELAY_SECONDS,
     retryBackoff: true,
-    expireInSeconds: EXPIRE_SECONDS,
+    expireInSeconds,
   });
   // A worker in this process would otherwise wait for its next poll.
   for (const workerId of current.workerIds) boss.notifyWorker(workerId);
@@ -96,6 +101,11 @@ export function enqueueListingRematch(listingId: string): Promise<string | null>
 export function enqueueInvestorRematch(profileId: string): Promise<string | null> {
   const data: TInvestorJobData = { profileId };
   return enqueue(INVESTOR_REMATCH_QUEUE, profileId, data);
+}
+
+/** Queues a recompute of every investor with the latest weights; null when one is already waiting. */
+export function enqueueRecomputeAll(): Promise<string | null> {
+  return enqueue(RECOMPUTE_QUEUE, "all", {}, RECOMPUTE_EXPIRE_SECONDS);
 }
 
 function stringField(data: unknown, field: string): string | null {
@@ -117,7 +127,10 @@ async function start(options: TMatchingWorkerOptions): Promise<void> {
     if (!profileId) return console.error(`[kizuna:matching] job ${job?.id} has no profileId; dropped`);
     await rematchInvestor(profileId);
   });
-  state().workerIds.push(listingWorker, investorWorker);
+  const recomputeWorker = await boss.work<unknown>(RECOMPUTE_QUEUE, workOptions, async () => {
+    await recomputeAll();
+  });
+  state().workerIds.push(listingWorker, investorWorker, recomputeWorker);
 }
 
 type TWorkerState = { started: Promise<void> };

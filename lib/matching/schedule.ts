@@ -3,7 +3,7 @@
 // runs it). Never throws: a queue outage must not fail the user's save; the next
 // change or `npm run match:recompute` catches up. KIZUNA_MATCHING_JOBS=off turns
 // queueing off (the integration suite does, except the test that checks it).
-import { enqueueInvestorRematch, enqueueListingRematch } from "./jobs";
+import { enqueueInvestorRematch, enqueueListingRematch, enqueueRecomputeAll } from "./jobs";
 
 function enabled(): boolean {
   return process.env.KIZUNA_MATCHING_JOBS !== "off";
@@ -24,4 +24,14 @@ export function scheduleListingRematch(listingId: string): Promise<void> {
 
 export function scheduleInvestorRematch(profileId: string): Promise<void> {
   return safely(`investor profile ${profileId}`, () => enqueueInvestorRematch(profileId));
+}
+
+/** After new weights: every stored match is rescored with them. Returns whether it was queued. */
+export async function scheduleRecomputeAll(): Promise<boolean> {
+  let queued = false;
+  await safely("the full recompute", async () => {
+    await enqueueRecomputeAll();
+    queued = true;
+  });
+  return queued;
 }

@@ -14,6 +14,8 @@ import * as interestActions from "@/lib/interests/actions";
 import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
 import * as matchingActions from "@/lib/matching/actions";
+import * as matchReviewActions from "@/lib/matching/review-actions";
+import { INITIAL_MATCHING_WEIGHTS } from "@/lib/matching/types";
 import * as moneyActions from "@/lib/money/actions";
 import * as notificationActions from "@/lib/notifications/actions";
 import * as savedSearchActions from "@/lib/saved-searches/actions";
@@ -52,6 +54,8 @@ type TFixtures = {
   interestA: string;
 };
 let fx: TFixtures;
+/** A SUGGESTED match for POST /api/v1/matches/[id]/review: only the admin (called last) decides it. */
+let matchToReview: string;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
 const SPEC_MODULES: Record<string, unknown>[] = [
@@ -62,6 +66,7 @@ const SPEC_MODULES: Record<string, unknown>[] = [
   investorActions,
   listingActions,
   matchingActions,
+  matchReviewActions,
   moneyActions,
   notificationActions,
   savedSearchActions,
@@ -263,6 +268,28 @@ Object.assign(ACTIONS, {
     },
   },
 } satisfies Record<string, TActionRow>);
+/** A fresh SUGGESTED match of investor A on a new agency X listing, for the admin review rows. */
+async function suggestedMatchA(f: TFixtures, label: string): Promise<string> {
+  const listing = await createPublishedListing(f.agencyX, label);
+  const match = await db().match.create({
+    data: { investorProfileId: f.profileA, listingId: listing.id, score: 77, reasons: [], status: "SUGGESTED", weightsVersion: 1 },
+    select: { id: true },
+  });
+  return match.id;
+}
+
+/** Admin match review and matching settings (lib/matching/review-actions.ts): admins only. */
+ACTIONS.approveMatch = { allowed: ["admin"], input: async (f) => ({ matchId: await suggestedMatchA(f, "Matrix approve") }) };
+ACTIONS.rejectMatch = { allowed: ["admin"], input: async (f) => ({ matchId: await suggestedMatchA(f, "Matrix reject"), reason: "Outside the investor's focus" }) };
+ACTIONS.introduceMatch = { allowed: ["admin"], input: async (f) => ({ matchId: await suggestedMatchA(f, "Matrix introduce"), note: "Please meet." }) };
+ACTIONS.bulkApproveMatches = { allowed: ["admin"], input: async (f) => ({ ids: [await suggestedMatchA(f, "Matrix bulk")] }) };
+ACTIONS.countBulkApproval = { allowed: ["admin"], input: async (f) => ({ minScore: "70", agencyId: f.agencyX }) };
+// The same values as version 1, so the new version changes no score elsewhere.
+ACTIONS.saveMatchingWeights = { allowed: ["admin"], input: async () => ({ ...INITIAL_MATCHING_WEIGHTS, threshold: 40, maxPerInvestor: 100 }) };
+ACTIONS.previewMatchingWeights = {
+  allowed: ["admin"],
+  input: async (f) => ({ ...INITIAL_MATCHING_WEIGHTS, sector: 20, completeness: 15, threshold: 30, maxPerInvestor: 100, profileId: f.profileA }),
+};
 
 /** Server actions that are not specs, with the reason they need none. */
 const NON_SPEC_ACTIONS: Record<string, string> = {
@@ -334,6 +361,14 @@ const ROUTES: Record<string, TRouteRow> = {
       (await routeModule("app/api/v1/matches/[id]/route.ts")).GET!(request(`/api/v1/matches/${f.matchA}`, { method: "GET", cookie }), {
         params: Promise.resolve({ id: f.matchA }),
       }),
+  },
+  "POST /api/v1/matches/[id]/review": {
+    allowed: ["admin"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/api/v1/matches/[id]/review/route.ts")).POST!(
+        request(`/api/v1/matches/${matchToReview}/review`, { method: "POST", cookie, body: { decision: "approve" } }),
+        { params: Promise.resolve({ id: matchToReview }) },
+      ),
   },
   "GET /api/v1/me/matches": {
     allowed: ["investorA", "investorB"],
@@ -490,7 +525,8 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_listings" t) AS "saved_listings",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_searches" t) AS "saved_searches",
-    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates"`;
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matching_weights" t) AS "matching_weights"`;
   return JSON.stringify(rows[0]);
 }
 
@@ -526,6 +562,7 @@ beforeAll(async () => {
     select: { id: true },
   });
   fx = { users, agencyX: agencyX.id, listingX: listingX.id, profileA: investorA.profileId, matchA: match.id, interestA: interest.id };
+  matchToReview = await suggestedMatchA(fx, "Matrix API review");
 });
 
 beforeAll(async () => {

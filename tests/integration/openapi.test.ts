@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { db } from "@/lib/db/client";
 import { ZListingInput } from "@/lib/listings/schemas";
-import { createAgency, createInvestorWithProfile, createListingInState, createSector, sessionTokenFor } from "../support/factories";
+import { createAgency, createInvestorWithProfile, createListingInState, createSector, createUser, sessionTokenFor } from "../support/factories";
 import { callRoute, routeHandlers, staffWithToken, type TApiCall } from "../support/api";
 
 type TOperation = {
@@ -63,6 +63,8 @@ type TFixtures = {
   sectorSlug: string;
   staff: Awaited<ReturnType<typeof staffWithToken>>;
   investorCookie: string;
+  adminCookie: string;
+  suggestedMatchId: string;
   profileId: string;
   matchId: string;
   interestId: string;
@@ -118,6 +120,12 @@ const REQUESTS: Record<string, (operation: TOperation) => TWalkRequest> = {
     call: { cookie: fx.investorCookie },
   }),
   listMyNotifications: (operation) => ({ url: `/api/v1/me/notifications?limit=${String(exampleOf(operation, "limit"))}`, call: { cookie: fx.investorCookie } }),
+  // The documented example (a rejection with its reason), as an admin, on a suggested match.
+  reviewMatch: (operation) => ({
+    url: `/api/v1/matches/${fx.suggestedMatchId}/review`,
+    params: { id: fx.suggestedMatchId },
+    call: { method: "POST", cookie: fx.adminCookie, body: bodyExample(operation) },
+  }),
   getInterest: () => ({ url: `/api/v1/interests/${fx.interestId}`, params: { id: fx.interestId }, call: { cookie: fx.investorCookie } }),
   // The fixture investor already expressed interest in the published listing: the documented 200 with the same interest.
   expressInterest: (operation) => ({
@@ -143,12 +151,20 @@ beforeAll(async () => {
     data: { investorProfileId: investor.profileId, listingId: published.id, score: 72, reasons: [{ code: "sector" }], status: "APPROVED", weightsVersion: 1 },
     select: { id: true },
   });
+  const suggestedListing = await createListingInState(agency.id, "PUBLISHED", { sectorId: sector.id, label: "OpenAPI suggested" });
+  const suggested = await db().match.create({
+    data: { investorProfileId: investor.profileId, listingId: suggestedListing.id, score: 64, reasons: [], status: "SUGGESTED", weightsVersion: 1 },
+    select: { id: true },
+  });
+  const admin = await createUser({ role: "ADMIN", totp: true, label: "openapi-admin" });
   const interest = await db().interest.create({ data: { investorProfileId: investor.profileId, listingId: published.id, message: "Walk test" }, select: { id: true } });
   fx = {
     sectorId: sector.id,
     sectorSlug: slug,
     staff,
     investorCookie: await sessionTokenFor(investor.id),
+    adminCookie: await sessionTokenFor(admin.id),
+    suggestedMatchId: suggested.id,
     profileId: investor.profileId,
     matchId: match.id,
     interestId: interest.id,

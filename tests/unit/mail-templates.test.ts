@@ -22,6 +22,15 @@ const SAMPLES: { [K in TTemplateName]: TTemplateParams[K] } = {
       { text: "A listing you saved was updated: Reko Diq", url: "https://kizuna.example/opportunities/x" },
     ],
   },
+  introduction: {
+    name: HOSTILE_NAME,
+    audience: "AGENCY",
+    listingTitle: "Faisalabad dairy park",
+    counterpart: "Sakura Capital (Taro)",
+    contact: { name: "Taro Yamada", organization: "Sakura Capital", email: "taro@sakura.example", phone: null },
+    note: "Both sides asked for a site visit in March.",
+    url: "https://kizuna.example/opportunities/x",
+  },
 };
 
 const CASES = TEMPLATE_NAMES.flatMap((template) => LOCALES.map((locale) => [template, locale] as const));
@@ -107,5 +116,28 @@ describe("links in text bodies", () => {
   ])("%j → %j", (text, links) => {
     expect(extractLinks(text)).toEqual(links);
     expect(splitLinks(text).map((segment) => segment.value).join("")).toBe(text);
+  });
+
+  it("introduce each side with the other's contact details, and leave out what is unknown", () => {
+    const investor = templates.introduction(
+      {
+        name: "Aiko",
+        audience: "INVESTOR",
+        listingTitle: "Faisalabad dairy park",
+        counterpart: "FIEDMC",
+        contact: { name: "Bilal Khan", organization: "FIEDMC", email: "bilal@fiedmc.example.pk", phone: null },
+        url: "https://kizuna.example/investor/matches",
+      },
+      "en",
+    );
+    expect(investor.subject).toBe("Kizuna introduction: Faisalabad dairy park");
+    expect(investor.text).toContain("introduce you to FIEDMC about Faisalabad dairy park");
+    expect(investor.text).toContain("Email: bilal@fiedmc.example.pk");
+    expect(investor.text).not.toContain("Phone:");
+    expect(investor.text).not.toContain("A note from the Kizuna team");
+    const agency = templates.introduction({ ...SAMPLES.introduction, name: "Bilal" }, "ja");
+    expect(agency.text).toContain("Sakura Capital (Taro)をご紹介いたします");
+    expect(agency.text).toContain("メール：taro@sakura.example");
+    expect(agency.text).toContain("Kizunaチームより：Both sides asked for a site visit in March.");
   });
 });
