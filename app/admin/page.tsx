@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DashboardCharts } from "@/components/admin/dashboard-charts";
+import { JapanPakistanContext } from "@/components/admin/japan-pakistan-context";
 import { PageHeading } from "@/components/ui/page-heading";
 import { countPendingStaff } from "@/lib/accounts/queries";
+import { loadDashboard } from "@/lib/admin/dashboard";
 import { requirePageRole } from "@/lib/auth/current";
 import { countSubmittedListings } from "@/lib/listings/moderation-queries";
 
@@ -14,14 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminHomePage() {
   await requirePageRole("ADMIN");
   const t = await getTranslations("admin.home");
-  const [pending, submitted] = await Promise.all([countPendingStaff(), countSubmittedListings()]);
+  const locale = (await getLocale()) === "ja" ? "ja" : "en";
+  const [pending, submitted, dashboard] = await Promise.all([countPendingStaff(), countSubmittedListings(), loadDashboard(locale)]);
   const cards = [
     { href: "/admin/users", title: t("users"), body: t("usersBody"), badge: pending > 0 ? t("pendingCount", { count: pending }) : null },
     { href: "/admin/listings", title: t("listings"), body: t("listingsBody"), badge: submitted > 0 ? t("submittedCount", { count: submitted }) : null },
     { href: "/admin/rates", title: t("rates"), body: t("ratesBody"), badge: null },
+    { href: "/admin/settings/sectors", title: t("sectors"), body: t("sectorsBody"), badge: null },
+    { href: "/admin/audit", title: t("audit"), body: t("auditBody"), badge: null },
   ];
   return (
-    <>
+    <div className="space-y-8">
       <PageHeading title={t("title")} intro={t("intro")} />
       <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         {cards.map((card) => (
@@ -39,6 +45,8 @@ export default async function AdminHomePage() {
           </li>
         ))}
       </ul>
-    </>
+      <DashboardCharts dashboard={dashboard} />
+      <JapanPakistanContext />
+    </div>
   );
 }
