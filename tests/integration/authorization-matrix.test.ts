@@ -332,6 +332,13 @@ const ROUTES: Record<string, TRouteRow> = {
         params: Promise.resolve({}),
       }),
   },
+  "GET /admin/audit/export.csv": {
+    allowed: ["admin"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/admin/audit/export.csv/route.ts")).GET!(request("/admin/audit/export.csv?action=user.", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
+      }),
+  },
 };
 
 /** next-auth's own endpoints: its CSRF token guards them; sign-in is covered by the throttle tests and e2e. */
