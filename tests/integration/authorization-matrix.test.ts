@@ -14,6 +14,7 @@ import * as investorActions from "@/lib/investors/actions";
 import * as listingActions from "@/lib/listings/actions";
 import * as matchingActions from "@/lib/matching/actions";
 import * as moneyActions from "@/lib/money/actions";
+import * as sectorActions from "@/lib/sectors/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -50,7 +51,7 @@ type TFixtures = {
 let fx: TFixtures;
 
 /** Every module of action specs; a module's other exports (schemas) are skipped. */
-const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, moneyActions];
+const SPEC_MODULES: Record<string, unknown>[] = [accountActions, apiTokenActions, csvActions, investorActions, listingActions, matchingActions, moneyActions, sectorActions];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
 );
@@ -150,6 +151,20 @@ ACTIONS.addExchangeRate = {
   allowed: ["admin"],
   // An old date: the rate never becomes the latest, so other tests keep converting with the seeded rates.
   input: async () => ({ base: "USD", quote: "PKR", rate: `28${Math.floor(Math.random() * 10)}.25`, asOf: "2020-01-15", source: "Matrix" }),
+};
+
+/** Sector taxonomy settings (lib/sectors/actions.ts): admins only; each call gets fresh sectors. */
+ACTIONS.addSector = {
+  allowed: ["admin"],
+  input: async () => ({ slug: `matrix-${Math.random().toString(36).slice(2, 10)}`, nameEn: "Matrix sector", nameJa: "マトリクス" }),
+};
+ACTIONS.renameSector = {
+  allowed: ["admin"],
+  input: async () => ({ id: (await createSector("Matrix rename")).id, nameEn: "Matrix renamed", nameJa: "改名" }),
+};
+ACTIONS.mergeSectors = {
+  allowed: ["admin"],
+  input: async () => ({ sourceId: (await createSector("Matrix merge source")).id, targetId: (await createSector("Matrix merge target")).id }),
 };
 
 /** A complete investment profile in US dollars (no exchange rate needed). */
@@ -398,7 +413,8 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "audit_log" t) AS "audit_log",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_listings" t) AS "saved_listings",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications",
-    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates"`;
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "sectors" t) AS "sectors"`;
   return JSON.stringify(rows[0]);
 }
 
