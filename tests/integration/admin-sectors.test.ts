@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { invokeAction } from "@/lib/http/action";
+import type { z } from "zod";
+import { invokeAction, type TActionSpec } from "@/lib/http/action";
 import { getSectorTaxonomy, resolveSectorSlugs } from "@/lib/listings/sector-taxonomy";
 import { addSectorSpec, mergeSectorsSpec, renameSectorSpec } from "@/lib/sectors/actions";
 import { TEST_META, actorFor, createAgency, createInvestorWithProfile, createSearchListing, createSector, createUser } from "../support/factories";
@@ -17,10 +18,8 @@ beforeAll(async () => {
   agencyId = (await createAgency("Sectors agency")).id;
 });
 
-async function run<T>(spec: { name: string } & Parameters<typeof invokeAction>[0], input: Record<string, unknown>) {
-  return invokeAction(spec, { actor: await actorFor(adminId), meta: TEST_META }, input) as Promise<
-    { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> }
-  >;
+async function run<S extends z.ZodType, O>(spec: TActionSpec<S, O>, input: Record<string, unknown>) {
+  return invokeAction(spec, { actor: await actorFor(adminId), meta: TEST_META }, input);
 }
 
 const lastAudit = (action: string, targetId: string) =>
@@ -30,10 +29,10 @@ describe("addSector", () => {
   it("adds a top-level sector and a child, audited, and search knows the slug at once", async () => {
     await getSectorTaxonomy(); // warm the cache: the add must invalidate it
     const slug = `test-added-${suffix()}`;
-    const parent = await run<{ id: string }>(addSectorSpec, { slug, nameEn: "Added sector", nameJa: "追加セクター" });
+    const parent = await run(addSectorSpec, { slug, nameEn: "Added sector", nameJa: "追加セクター" });
     expect(parent.ok).toBe(true);
     if (!parent.ok) return;
-    const child = await run<{ id: string }>(addSectorSpec, { slug: `${slug}-child`, nameEn: "Added child", nameJa: "追加の下位", parentId: parent.data.id });
+    const child = await run(addSectorSpec, { slug: `${slug}-child`, nameEn: "Added child", nameJa: "追加の下位", parentId: parent.data.id });
     expect(child.ok).toBe(true);
     if (!child.ok) return;
     expect(await db().sector.findUnique({ where: { id: child.data.id }, select: { parentId: true, nameJa: true } })).toEqual({ parentId: parent.data.id, nameJa: "追加の下位" });
