@@ -18,12 +18,12 @@ export async function AuditFilterForm({ values, fieldErrors, actions, targetType
   return (
     <form method="get" action="/admin/audit" role="search" aria-label={t("label")} noValidate className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <div className="grid gap-4 md:grid-cols-3">
-        <TextInput name="actor" label={t("actor")} hint={t("actorHint")} type="search" defaultValue={values.actor ?? ""} maxLength={200} errors={fieldErrors.actor} optional />
-        <TextInput name="action" label={t("action")} hint={t("actionHint")} list="audit-actions" defaultValue={values.action ?? ""} maxLength={100} errors={fieldErrors.action} optional />
-        <TextInput name="targetType" label={t("targetType")} list="audit-target-types" defaultValue={values.targetType ?? ""} maxLength={50} errors={fieldErrors.targetType} optional />
-        <TextInput name="targetId" label={t("targetId")} defaultValue={values.targetId ?? ""} maxLength={100} errors={fieldErrors.targetId} optional />
-        <TextInput name="from" label={t("from")} type="date" defaultValue={values.from ?? ""} errors={fieldErrors.from} optional />
-        <TextInput name="to" label={t("to")} type="date" defaultValue={values.to ?? ""} errors={fieldErrors.to} optional />
+        <TextInput name="actor" label={t("actor")} hint={t("actorHint")} type="search" defaultValue={values.actor ?? ""} maxLength={200} errors={fieldErrors.actor} />
+        <TextInput name="action" label={t("action")} hint={t("actionHint")} list="audit-actions" defaultValue={values.action ?? ""} maxLength={100} errors={fieldErrors.action} />
+        <TextInput name="targetType" label={t("targetType")} list="audit-target-types" defaultValue={values.targetType ?? ""} maxLength={50} errors={fieldErrors.targetType} />
+        <TextInput name="targetId" label={t("targetId")} defaultValue={values.targetId ?? ""} maxLength={100} errors={fieldErrors.targetId} />
+        <TextInput name="from" label={t("from")} type="date" defaultValue={values.from ?? ""} errors={fieldErrors.from} />
+        <TextInput name="to" label={t("to")} type="date" defaultValue={values.to ?? ""} errors={fieldErrors.to} />
       </div>
       <datalist id="audit-actions">
         {actions.map((action) => (
