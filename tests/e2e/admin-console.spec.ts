@@ -162,6 +162,35 @@ test("an admin sends a listing back with a comment, the staff member fixes and r
       await expect(adminPage.locator(`[data-testid="sector-row"][data-slug="${unique}"]`)).toContainText(nameEn);
     });
 
+    await test.step("the admin finds the demo investor by role and email and opens their profile and activity", async () => {
+      await adminPage.goto("/admin/users");
+      await adminPage.getByLabel("Search by name or email").fill("investor@kizuna.local");
+      await adminPage.getByLabel("Role", { exact: true }).selectOption("INVESTOR");
+      await adminPage.getByRole("search").getByRole("button", { name: "Search" }).click();
+      await expect(adminPage).toHaveURL((url) => url.searchParams.get("role") === "INVESTOR");
+      await adminPage.getByTestId("users-table").getByRole("link", { name: /Demo Investor/ }).click();
+      await expect(adminPage).toHaveURL((url) => /^\/admin\/users\/[0-9a-f-]{36}$/.test(url.pathname));
+      await expect(adminPage.getByRole("heading", { level: 1, name: /Demo Investor/ })).toBeVisible();
+      await expect(adminPage.getByTestId("person-account")).toContainText("Investor");
+      await expect(adminPage.getByRole("heading", { name: "Summary" })).toBeVisible();
+      await expect(adminPage.getByRole("heading", { name: /^Matches \(\d+\)$/ })).toBeVisible();
+      await expect(adminPage.getByRole("heading", { name: "Audit entries by or about them" })).toBeVisible();
+    });
+
+    await test.step("the console reads in Japanese", async () => {
+      await adminPage.goto("/admin");
+      await adminPage.getByRole("button", { name: "日本語" }).click();
+      await expect(adminPage.getByRole("heading", { level: 1, name: "管理" })).toBeVisible();
+      await expect(adminPage.getByTestId("chart-sectors").getByRole("heading", { name: "セクター別の公開案件数" })).toBeVisible();
+      await expect(adminPage.getByTestId("japan-pakistan-context").getByRole("heading", { name: "日本・パキスタンの概況" })).toBeVisible();
+      await adminPage.goto("/admin/audit");
+      await expect(adminPage.getByRole("heading", { level: 1, name: "監査ログ" })).toBeVisible();
+      await adminPage.goto("/admin/settings/sectors");
+      await expect(adminPage.getByRole("heading", { level: 1, name: "セクター分類" })).toBeVisible();
+      await adminPage.getByRole("button", { name: "English" }).click();
+      await expect(adminPage.getByRole("heading", { level: 1, name: "Sector taxonomy" })).toBeVisible();
+    });
+
     await test.step("staff are refused every admin page and the export", async () => {
       for (const path of ["/admin", "/admin/audit", "/admin/settings/sectors", "/admin/users", "/admin/listings"]) {
         await staffPage.goto(path);
