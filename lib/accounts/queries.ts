@@ -118,37 +118,62 @@ export type TUserRow = {
   lastSignInAt: Date | null;
 };
 
-export type TUserPage = { users: TUserRow[]; total: number; page: number; pageCount: number; pageSize: number };
+export type TUserPage = { users: TUserRow[]; total: number; pageSize: number; nextAfter: string | null };
 
-/** All users, newest first, optionally filtered by a fragment of the name or email. */
-export async function listUsers(options: { q?: string; page?: number; locale?: TLocale }): Promise<TUserPage> {
+export type TUserListOptions = {
+  q?: string;
+  role?: TRole;
+  status?: "PENDING" | "ACTIVE" | "SUSPENDED";
+  /** Keyset cursor from a previous page's nextAfter. */
+  after?: string;
+  locale?: TLocale;
+  pageSize?: number;
+};
+
+/** The cursor is the last row's creation time and id; anything unreadable starts from the top. */
+function readCursor(after: string | undefined): { createdAt: Date; id: string } | null {
+  const match = after ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/.exec(after) : null;
+  if (!match) return null;
+  const createdAt = new Date(match[1]!);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+}
+
+/** All users, newest first, filtered by a fragment of the name or email, role and status; keyset pages. */
+export async function listUsers(options: TUserListOptions): Promise<TUserPage> {
   const q = options.q?.trim().slice(0, 100) ?? "";
-  const where: Prisma.UserWhereInput = q
-    ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
-    : {};
-  const total = await db().user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
-  const requested = Number.isInteger(options.page) && (options.page ?? 0) > 0 ? (options.page as number) : 1;
-  const page = Math.min(requested, pageCount);
-  const rows = await db().user.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * USERS_PAGE_SIZE,
-    take: USERS_PAGE_SIZE,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      status: true,
-      createdAt: true,
-      lastSignInAt: true,
-      organization: { select: { name: true, nameJa: true } },
-    },
-  });
+  const pageSize = options.pageSize ?? USERS_PAGE_SIZE;
+  const where: Prisma.UserWhereInput = {
+    ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {}),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.status ? { status: options.status } : {}),
+  };
+  const cursor = readCursor(options.after);
+  const pageWhere: Prisma.UserWhereInput = cursor
+    ? { AND: [where, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] }
+    : where;
+  const [total, rows] = await Promise.all([
+    db().user.count({ where }),
+    db().user.findMany({
+      where: pageWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: pageSize + 1,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        status: true,
+        createdAt: true,
+        lastSignInAt: true,
+        organization: { select: { name: true, nameJa: true } },
+      },
+    }),
+  ]);
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
   const locale = options.locale ?? "en";
   return {
-    users: rows.map((row) => ({
+    users: page.map((row) => ({
       id: row.id,
       name: row.name,
       email: row.email,
@@ -159,8 +184,7 @@ export async function listUsers(options: { q?: string; page?: number; locale?: T
       lastSignInAt: row.lastSignInAt,
     })),
     total,
-    page,
-    pageCount,
-    pageSize: USERS_PAGE_SIZE,
+    pageSize,
+    nextAfter: rows.length > pageSize && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
   };
 }

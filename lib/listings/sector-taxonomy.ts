@@ -49,6 +49,11 @@ export async function getSectorTaxonomy(options: { fresh?: boolean } = {}): Prom
   return cached.taxonomy;
 }
 
+/** Drops this process's cached tree after an admin edit of the taxonomy (other instances reload within TTL_MS). */
+export function invalidateSectorTaxonomy(): void {
+  cached = null;
+}
+
 /**
  * Slugs → the sector ids a filter matches: the sector itself, its children and
  * any sector merged into one of them. Unknown slugs are returned separately

@@ -23,3 +23,39 @@ export async function listSectorsForPicker(locale: "en" | "ja"): Promise<TSector
   }
   return [...groups.values()];
 }
+
+export type TAdminSector = {
+  id: string;
+  slug: string;
+  nameEn: string;
+  nameJa: string;
+  parentId: string | null;
+  mergedIntoId: string | null;
+  listings: number;
+  investorProfiles: number;
+};
+
+/** Every sector (merged ones too) with how many listings and investor profiles name it, parents before their children. Admins only. */
+export async function listSectorsForAdmin(): Promise<TAdminSector[]> {
+  const rows = await db().$queryRaw<
+    { id: string; slug: string; name_en: string; name_ja: string; parent_id: string | null; merged_into_id: string | null; listings: number; investor_profiles: number }[]
+  >`
+    SELECT s.id::text, s.slug, s.name_en, s.name_ja, s.parent_id::text, s.merged_into_id::text,
+      (SELECT COUNT(*)::int FROM listings l WHERE l.sector_ids @> ARRAY[s.id]) AS listings,
+      (SELECT COUNT(*)::int FROM investor_profiles p WHERE p.sector_ids @> ARRAY[s.id]) AS investor_profiles
+    FROM sectors s
+    ORDER BY s.sort_order, s.name_en, s.id`;
+  const sectors = rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    nameEn: row.name_en,
+    nameJa: row.name_ja,
+    parentId: row.parent_id,
+    mergedIntoId: row.merged_into_id,
+    listings: Number(row.listings),
+    investorProfiles: Number(row.investor_profiles),
+  }));
+  const ids = new Set(sectors.map((sector) => sector.id));
+  const tops = sectors.filter((sector) => !sector.parentId || !ids.has(sector.parentId));
+  return tops.flatMap((top) => [top, ...sectors.filter((sector) => sector.parentId === top.id)]);
+}

@@ -241,7 +241,8 @@ test("on a listing page, visitors are sent to sign in and back; an investor save
     await item.getByRole("link", { name: fixture.title }).click();
     await expect(page.getByText(/^Updated: incentives changed on/)).toBeVisible();
     await page.goto("/investor/saved");
-    await expect(page.getByTestId("saved-item").filter({ hasText: fixture.title })).toBeVisible();
+    // toHaveCount retries: while the streamed page swaps in, a hidden copy of the list can briefly exist.
+    await expect(page.getByTestId("saved-item").filter({ hasText: fixture.title })).toHaveCount(1);
     await expect(page.getByTestId("saved-item").filter({ hasText: fixture.title }).getByTestId("saved-updated")).toHaveCount(0);
   });
 

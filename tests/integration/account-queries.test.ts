@@ -46,19 +46,37 @@ describe("account queries", () => {
     expect(pending.some((row) => row.id === active.id)).toBe(false);
   });
 
-  it("listUsers searches name and email case-insensitively, pages by 25 and never returns secrets", async () => {
+  it("listUsers searches name and email case-insensitively, pages by 25 with a keyset cursor and never returns secrets", async () => {
     const marker = `pager${Date.now().toString(36)}`;
     for (let i = 0; i < USERS_PAGE_SIZE + 2; i += 1) await createUser({ role: "INVESTOR", label: `${marker}-${i}` });
-    const first = await listUsers({ q: marker.toUpperCase(), page: 1 });
+    const first = await listUsers({ q: marker.toUpperCase() });
     expect(first.total).toBe(USERS_PAGE_SIZE + 2);
-    expect(first.pageCount).toBe(2);
     expect(first.users).toHaveLength(USERS_PAGE_SIZE);
-    const second = await listUsers({ q: marker, page: 2 });
+    expect(first.nextAfter).not.toBeNull();
+    const second = await listUsers({ q: marker, after: first.nextAfter! });
     expect(second.users).toHaveLength(2);
+    expect(second.nextAfter).toBeNull();
     expect(new Set([...first.users, ...second.users].map((u) => u.id)).size).toBe(USERS_PAGE_SIZE + 2);
-    // Out-of-range pages clamp to the last page rather than showing nothing.
-    expect((await listUsers({ q: marker, page: 99 })).page).toBe(2);
+    // Newest first, ties broken by id: the two pages continue one order.
+    const all = [...first.users, ...second.users];
+    for (let i = 1; i < all.length; i += 1) {
+      const [a, b] = [all[i - 1]!, all[i]!];
+      expect(a.createdAt.getTime() > b.createdAt.getTime() || (a.createdAt.getTime() === b.createdAt.getTime() && a.id > b.id)).toBe(true);
+    }
+    // A cursor that cannot be read starts from the top rather than failing.
+    expect((await listUsers({ q: marker, after: "garbage" })).users).toHaveLength(USERS_PAGE_SIZE);
     for (const user of first.users) for (const key of SECRET_KEYS) expect(user).not.toHaveProperty(key);
     expect((await listUsers({ q: `${marker}-nobody` })).total).toBe(0);
+  });
+
+  it("listUsers filters by role and status", async () => {
+    const marker = `filter${Date.now().toString(36)}`;
+    await createUser({ role: "STAFF", status: "PENDING", label: `${marker}-pending` });
+    await createUser({ role: "STAFF", status: "ACTIVE", label: `${marker}-staff` });
+    await createUser({ role: "INVESTOR", status: "SUSPENDED", label: `${marker}-suspended` });
+    expect((await listUsers({ q: marker, role: "STAFF" })).total).toBe(2);
+    expect((await listUsers({ q: marker, role: "STAFF", status: "PENDING" })).users.map((u) => u.status)).toEqual(["PENDING"]);
+    expect((await listUsers({ q: marker, status: "SUSPENDED" })).users.map((u) => u.role)).toEqual(["INVESTOR"]);
+    expect((await listUsers({ q: marker, role: "ADMIN" })).total).toBe(0);
   });
 });

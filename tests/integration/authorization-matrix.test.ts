@@ -20,6 +20,7 @@ import * as moneyActions from "@/lib/money/actions";
 import * as notificationActions from "@/lib/notifications/actions";
 import * as savedSearchActions from "@/lib/saved-searches/actions";
 import * as savedListingActions from "@/lib/saved-listings/actions";
+import * as sectorActions from "@/lib/sectors/actions";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -71,6 +72,7 @@ const SPEC_MODULES: Record<string, unknown>[] = [
   notificationActions,
   savedSearchActions,
   savedListingActions,
+  sectorActions,
 ];
 const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter(
   (value): value is TActionSpec<z.ZodType, unknown> => typeof value === "object" && value !== null && "run" in value && "name" in value,
@@ -171,6 +173,20 @@ ACTIONS.addExchangeRate = {
   allowed: ["admin"],
   // An old date: the rate never becomes the latest, so other tests keep converting with the seeded rates.
   input: async () => ({ base: "USD", quote: "PKR", rate: `28${Math.floor(Math.random() * 10)}.25`, asOf: "2020-01-15", source: "Matrix" }),
+};
+
+/** Sector taxonomy settings (lib/sectors/actions.ts): admins only; each call gets fresh sectors. */
+ACTIONS.addSector = {
+  allowed: ["admin"],
+  input: async () => ({ slug: `matrix-${Math.random().toString(36).slice(2, 10)}`, nameEn: "Matrix sector", nameJa: "マトリクス" }),
+};
+ACTIONS.renameSector = {
+  allowed: ["admin"],
+  input: async () => ({ id: (await createSector("Matrix rename")).id, nameEn: "Matrix renamed", nameJa: "改名" }),
+};
+ACTIONS.mergeSectors = {
+  allowed: ["admin"],
+  input: async () => ({ sourceId: (await createSector("Matrix merge source")).id, targetId: (await createSector("Matrix merge target")).id }),
 };
 
 /** A complete investment profile in US dollars (no exchange rate needed). */
@@ -464,6 +480,13 @@ const ROUTES: Record<string, TRouteRow> = {
         params: Promise.resolve({}),
       }),
   },
+  "GET /admin/audit/export.csv": {
+    allowed: ["admin"],
+    call: async (_f, cookie) =>
+      (await routeModule("app/admin/audit/export.csv/route.ts")).GET!(request("/admin/audit/export.csv?action=user.", { method: "GET", cookie }), {
+        params: Promise.resolve({}),
+      }),
+  },
 };
 
 /** next-auth's own endpoints: its CSRF token guards them; sign-in is covered by the throttle tests and e2e. */
@@ -526,7 +549,8 @@ async function fingerprint(): Promise<string> {
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "notifications" t) AS "notifications",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "saved_searches" t) AS "saved_searches",
     (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "exchange_rates" t) AS "exchange_rates",
-    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matching_weights" t) AS "matching_weights"`;
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "matching_weights" t) AS "matching_weights",
+    (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "sectors" t) AS "sectors"`;
   return JSON.stringify(rows[0]);
 }
 

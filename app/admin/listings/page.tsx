@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ListingFieldDiff } from "@/components/admin/listing-field-diff";
 import { ModerationActions } from "@/components/admin/moderation-actions";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/auth/current";
@@ -17,7 +18,6 @@ export default async function AdminListingsPage() {
   const queue = await listModerationQueue(locale);
   const t = await getTranslations("adminListings");
   const te = await getTranslations("enums.kind");
-  const tg = await getTranslations("listingEditor.changeGroups");
   const format = await getFormatter();
   return (
     <div className="space-y-6">
@@ -49,13 +49,11 @@ export default async function AdminListingsPage() {
                   </p>
                 </header>
                 <p className="line-clamp-3 text-sm text-stone-800">{item.summary}</p>
-                <p className="text-sm">
-                  {item.changedSincePublished === null
-                    ? t("firstPublication")
-                    : item.changedSincePublished.length
-                      ? t("changed", { fields: item.changedSincePublished.map((group) => tg(group)).join(", ") })
-                      : t("unchanged")}
-                </p>
+                {item.fieldChanges === null || item.publishedVersion === null ? (
+                  <p className="text-sm">{t("firstPublication")}</p>
+                ) : (
+                  <ListingFieldDiff changes={item.fieldChanges} version={item.publishedVersion} locale={locale} />
+                )}
                 <ModerationActions listing={{ id: item.id, title: item.title || t("untitled") }} />
               </article>
             </li>

@@ -5,7 +5,8 @@ import { runServerAction } from "@/lib/auth/current";
 
 async function runAndRefresh<T>(result: Promise<T>): Promise<T> {
   const value = await result;
-  revalidatePath("/admin/users");
+  // "layout": the list and every /admin/users/[id] page under it.
+  revalidatePath("/admin/users", "layout");
   return value;
 }
 

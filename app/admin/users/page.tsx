@@ -22,26 +22,40 @@ const STATUS_STYLE = {
   SUSPENDED: "bg-red-50 text-red-800",
 } as const;
 
-function pageHref(q: string, page: number): string {
+const ROLES = ["INVESTOR", "STAFF", "ADMIN"] as const;
+const STATUSES = ["PENDING", "ACTIVE", "SUSPENDED"] as const;
+
+type TListQuery = { q: string; role?: (typeof ROLES)[number]; status?: (typeof STATUSES)[number] };
+
+function pick<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function listHref(query: TListQuery, after?: string): string {
   const params = new URLSearchParams();
-  if (q) params.set("q", q);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/admin/users?${query}` : "/admin/users";
+  if (query.q) params.set("q", query.q);
+  if (query.role) params.set("role", query.role);
+  if (query.status) params.set("status", query.status);
+  if (after) params.set("after", after);
+  const text = params.toString();
+  return text ? `/admin/users?${text}` : "/admin/users";
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requirePageRole("ADMIN");
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
-  const requestedPage = typeof params.page === "string" ? Number.parseInt(params.page, 10) : 1;
+  const query: TListQuery = {
+    q: typeof params.q === "string" ? params.q.trim().slice(0, 100) : "",
+    role: pick(params.role, ROLES),
+    status: pick(params.status, STATUSES),
+  };
+  const after = typeof params.after === "string" ? params.after : undefined;
+  const filtered = Boolean(query.q || query.role || query.status);
   const locale = (await getLocale()) === "ja" ? "ja" : "en";
-  const [pending, users] = await Promise.all([
-    listPendingStaff(locale),
-    listUsers({ q, page: Number.isFinite(requestedPage) ? requestedPage : 1, locale }),
-  ]);
+  const [pending, users] = await Promise.all([listPendingStaff(locale), listUsers({ ...query, after, locale })]);
   const t = await getTranslations("admin.users");
   const te = await getTranslations("enums");
+  const tp = await getTranslations("admin.people.list");
   const format = await getFormatter();
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
@@ -74,31 +88,50 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: T
             <label htmlFor="user-search" className="block text-sm font-medium">
               {t("all.search")}
             </label>
-            <input
-              id="user-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              maxLength={100}
-              className={controlClass}
-            />
+            <input id="user-search" name="q" type="search" defaultValue={query.q} maxLength={100} className={controlClass} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="user-role" className="block text-sm font-medium">
+              {tp("filterRole")}
+            </label>
+            <select id="user-role" name="role" defaultValue={query.role ?? ""} className={`${controlClass} w-auto`}>
+              <option value="">{tp("anyRole")}</option>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {te(`role.${role}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="user-status" className="block text-sm font-medium">
+              {tp("filterStatus")}
+            </label>
+            <select id="user-status" name="status" defaultValue={query.status ?? ""} className={`${controlClass} w-auto`}>
+              <option value="">{tp("anyStatus")}</option>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {te(`userStatus.${status}`)}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="submit" className={buttonClass("secondary")}>
             {t("all.searchButton")}
           </button>
-          {q && (
+          {filtered && (
             <Link href="/admin/users" className="px-2 py-2 text-sm text-brand-700 underline">
               {t("all.clear")}
             </Link>
           )}
         </form>
         <p role="status" className="text-sm text-stone-600">
-          {q ? t("all.countFor", { count: users.total, q }) : t("all.count", { count: users.total })}
+          {query.q ? t("all.countFor", { count: users.total, q: query.q }) : t("all.count", { count: users.total })}
         </p>
         {users.users.length > 0 && (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[56rem] text-left text-sm" data-testid="users-table">
-              <caption className="sr-only">{t("all.caption", { page: users.page, pageCount: users.pageCount })}</caption>
+              <caption className="sr-only">{tp("caption")}</caption>
               <thead className="border-b border-stone-200 text-stone-600">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">{t("all.user")}</th>
@@ -114,7 +147,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: T
                   <tr key={user.id} className="align-top">
                     <th scope="row" className="py-3 pr-4 font-normal">
                       <span className="block font-medium">
-                        {user.name}
+                        <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline">
+                          {user.name}
+                        </Link>
                         {user.id === actor.id && <span className="ml-1 text-stone-500">{t("all.you")}</span>}
                       </span>
                       <span className="block break-all text-stone-600">{user.email}</span>
@@ -141,19 +176,18 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: T
             </table>
           </div>
         )}
-        {users.pageCount > 1 && (
+        {(after || users.nextAfter) && (
           <nav aria-label={t("all.pagination")} className="flex flex-wrap items-center gap-4 text-sm">
-            {users.page > 1 ? (
-              <Link href={pageHref(q, users.page - 1)} className="text-brand-700 underline" rel="prev">
-                {t("all.previous")}
+            {after && (
+              <Link href={listHref(query)} className="text-brand-700 underline">
+                {tp("firstPage")}
               </Link>
-            ) : null}
-            <span aria-current="page">{t("all.pageOf", { page: users.page, pageCount: users.pageCount })}</span>
-            {users.page < users.pageCount ? (
-              <Link href={pageHref(q, users.page + 1)} className="text-brand-700 underline" rel="next">
+            )}
+            {users.nextAfter && (
+              <Link href={listHref(query, users.nextAfter)} className="text-brand-700 underline" rel="next">
                 {t("all.next")}
               </Link>
-            ) : null}
+            )}
           </nav>
         )}
       </section>
