@@ -13,7 +13,7 @@ import { OWN_PROFILE_SELECT, toOwnProfileDto, type TOwnInvestorProfileDto } from
 import { getLatestRates } from "@/lib/money/rates";
 import { interestReadWhere, interestWriteWhere } from "./access";
 import { LEAD_RESPONSE_DAYS, LEAD_RESPONSE_MS } from "./constants";
-import { afterCursor, decodeKeyCursor, encodeKeyCursor, PAGE_SIZE } from "./queries";
+import { afterCursor, decodeKeyCursor, INTEREST_LISTING_SELECT, PAGE_SIZE, toInterestListing, toKeysetPage } from "./queries";
 import type { TInterestStatus, TLeadsQuery } from "./schemas";
 
 function requireInboxReader(actor: TActiveActor): TActiveActor {
@@ -66,26 +66,20 @@ export async function listLeads(actor: TActiveActor, query: TLeadsQuery & { loca
       status: true,
       createdAt: true,
       firstContactAt: true,
-      listing: { select: { id: true, title: true, titleJa: true, agency: { select: { name: true, nameJa: true } } } },
+      listing: { select: INTEREST_LISTING_SELECT },
       investorProfile: { select: { user: { select: { name: true, organization: { select: { name: true } } } } } },
     },
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const ja = query.locale === "ja";
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      status: row.status,
-      createdAt: row.createdAt,
-      firstContactAt: row.firstContactAt,
-      investorName: row.investorProfile.user.name,
-      organizationName: row.investorProfile.user.organization?.name ?? null,
-      listing: { id: row.listing.id, title: (ja && row.listing.titleJa) || row.listing.title, agencyName: (ja && row.listing.agency.nameJa) || row.listing.agency.name },
-      response: responseState(row, now),
-    })),
-    nextCursor: rows.length > limit && last ? encodeKeyCursor(last.createdAt, last.id) : null,
-  };
+  return toKeysetPage(rows, limit, (row) => ({
+    id: row.id,
+    status: row.status,
+    createdAt: row.createdAt,
+    firstContactAt: row.firstContactAt,
+    investorName: row.investorProfile.user.name,
+    organizationName: row.investorProfile.user.organization?.name ?? null,
+    listing: toInterestListing(row.listing, query.locale),
+    response: responseState(row, now),
+  }));
 }
 
 /** The listings that have leads, for the inbox's listing filter. */
@@ -177,7 +171,7 @@ export async function getLead(actor: TActiveActor, id: string, options: { locale
       createdAt: true,
       firstContactAt: true,
       statusChangedAt: true,
-      listing: { select: { id: true, title: true, titleJa: true, agency: { select: { name: true, nameJa: true } } } },
+      listing: { select: INTEREST_LISTING_SELECT },
       investorProfile: {
         select: { ...OWN_PROFILE_SELECT, user: { select: { name: true, email: true, country: true, organization: { select: { name: true, country: true } } } } },
       },
@@ -186,7 +180,6 @@ export async function getLead(actor: TActiveActor, id: string, options: { locale
   });
   if (!row) throw notFound();
   const canWork = (await db().interest.count({ where: { AND: [{ id }, interestWriteWhere(reader)] } })) === 1;
-  const ja = options.locale === "ja";
   const { user, ...profileRow } = row.investorProfile;
   return {
     id: row.id,
@@ -197,7 +190,7 @@ export async function getLead(actor: TActiveActor, id: string, options: { locale
     statusChangedAt: row.statusChangedAt,
     response: responseState(row, options.now ?? new Date()),
     canWork,
-    listing: { id: row.listing.id, title: (ja && row.listing.titleJa) || row.listing.title, agencyName: (ja && row.listing.agency.nameJa) || row.listing.agency.name },
+    listing: toInterestListing(row.listing, options.locale),
     investor: { name: user.name, email: user.email, organizationName: user.organization?.name ?? null, country: user.country ?? user.organization?.country ?? null },
     profile: toOwnProfileDto(profileRow, await getLatestRates()),
     notes: row.notes.map((note) => ({ id: note.id, body: note.body, createdAt: note.createdAt, authorName: note.author.name })),

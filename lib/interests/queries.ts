@@ -55,6 +55,24 @@ export function afterCursor(cursor: { createdAt: Date; id: string } | null): Pri
 
 export const PAGE_SIZE = 20;
 
+/** One page of rows fetched with `take: limit + 1`: the extra row only says whether there is a next page. */
+export function toKeysetPage<TRow extends { createdAt: Date; id: string }, TItem>(rows: TRow[], limit: number, toItem: (row: TRow) => TItem): { items: TItem[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(toItem), nextCursor: rows.length > limit && last ? encodeKeyCursor(last.createdAt, last.id) : null };
+}
+
+/** The listing an interest is about, as both the investor and the agency see it. */
+export const INTEREST_LISTING_SELECT = { id: true, title: true, titleJa: true, agency: { select: { name: true, nameJa: true } } } satisfies Prisma.ListingSelect;
+
+type TInterestListingRow = { id: string; title: string; titleJa: string | null; agency: { name: string; nameJa: string | null } };
+
+/** Title and agency name in the reader's language, falling back to English. */
+export function toInterestListing(listing: TInterestListingRow, locale: "en" | "ja"): { id: string; title: string; agencyName: string } {
+  const ja = locale === "ja";
+  return { id: listing.id, title: (ja && listing.titleJa) || listing.title, agencyName: (ja && listing.agency.nameJa) || listing.agency.name };
+}
+
 /** The investor's interests, newest first, keyset-paginated; titles in the reader's language. */
 export async function listMyInterests(actor: TActiveActor, options: { cursor?: string; locale: "en" | "ja"; limit?: number }): Promise<TMyInterestsPage> {
   if (actor.role !== "INVESTOR") throw new AppError("FORBIDDEN", "errors.forbidden");
@@ -70,29 +88,18 @@ export async function listMyInterests(actor: TActiveActor, options: { cursor?: s
       createdAt: true,
       firstContactAt: true,
       statusChangedAt: true,
-      listing: { select: { id: true, title: true, titleJa: true, status: true, agency: { select: { name: true, nameJa: true } } } },
+      listing: { select: { ...INTEREST_LISTING_SELECT, status: true } },
     },
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const ja = options.locale === "ja";
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      status: row.status,
-      message: row.message,
-      createdAt: row.createdAt,
-      firstContactAt: row.firstContactAt,
-      statusChangedAt: row.statusChangedAt,
-      listing: {
-        id: row.listing.id,
-        title: (ja && row.listing.titleJa) || row.listing.title,
-        status: row.listing.status,
-        agencyName: (ja && row.listing.agency.nameJa) || row.listing.agency.name,
-      },
-    })),
-    nextCursor: rows.length > limit && last ? encodeKeyCursor(last.createdAt, last.id) : null,
-  };
+  return toKeysetPage(rows, limit, (row) => ({
+    id: row.id,
+    status: row.status,
+    message: row.message,
+    createdAt: row.createdAt,
+    firstContactAt: row.firstContactAt,
+    statusChangedAt: row.statusChangedAt,
+    listing: { ...toInterestListing(row.listing, options.locale), status: row.listing.status },
+  }));
 }
 
 export type TOwnInterestSummary = { id: string; status: TInterestStatus; createdAt: Date };
