@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { buttonClass } from "@/components/ui/button-class";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { requirePageRole } from "@/lib/auth/current";
 import { describeNotification } from "@/lib/notifications/kinds";
 import { countUnreadNotifications, listMyNotifications } from "@/lib/notifications/queries";
@@ -94,18 +94,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </ol>
       )}
 
-      <nav aria-label={t("pagination")} className="flex gap-4 text-sm">
-        {cursor && (
-          <Link href="/notifications" className="text-brand-700 underline">
-            {t("newest")}
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link href={`/notifications?cursor=${encodeURIComponent(page.nextCursor)}`} rel="next" className="text-brand-700 underline">
-            {t("older")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        label={t("pagination")}
+        firstHref={cursor ? "/notifications" : null}
+        nextHref={page.nextCursor ? `/notifications?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        firstLabel={t("newest")}
+        nextLabel={t("older")}
+      />
     </div>
   );
 }

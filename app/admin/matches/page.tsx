@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { IntroduceMatchButton } from "@/components/admin/introduce-match-button";
 import { MatchReviewQueue, type TReviewCard } from "@/components/admin/match-review-queue";
 import { buttonClass } from "@/components/ui/button-class";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/auth/current";
 import { getSectorTaxonomy, sectorName } from "@/lib/listings/sector-taxonomy";
@@ -217,18 +218,7 @@ export default async function AdminMatchesPage({ searchParams }: { searchParams:
         </ol>
       )}
 
-      <nav aria-label={t("pagination")} className="flex gap-4 text-sm">
-        {cursor && (
-          <Link href={`/admin/matches?${filterParams}`} className="text-brand-700 underline">
-            {t("firstPage")}
-          </Link>
-        )}
-        {nextHref && (
-          <Link href={nextHref} className="text-brand-700 underline">
-            {t("nextPage")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager label={t("pagination")} firstHref={cursor ? `/admin/matches?${filterParams}` : null} nextHref={nextHref} firstLabel={t("firstPage")} nextLabel={t("nextPage")} />
     </div>
   );
 }

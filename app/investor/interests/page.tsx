@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EmptyList } from "@/components/ui/empty-list";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/auth/current";
 import { durationParts } from "@/lib/interests/duration";
@@ -33,14 +35,7 @@ export default async function MyInterestsPage({ searchParams }: { searchParams: 
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
       {page.items.length === 0 ? (
-        <div className="rounded border border-stone-200 bg-white p-6 text-stone-700" data-testid="interests-empty">
-          <p>{t("empty")}</p>
-          <p className="mt-3">
-            <Link href="/opportunities" className="text-brand-700 underline">
-              {t("emptyLink")}
-            </Link>
-          </p>
-        </div>
+        <EmptyList message={t("empty")} linkHref="/opportunities" linkLabel={t("emptyLink")} testId="interests-empty" />
       ) : (
         <ul className="space-y-3" data-testid="interests-list">
           {page.items.map((item) => (
@@ -80,18 +75,12 @@ export default async function MyInterestsPage({ searchParams }: { searchParams: 
           ))}
         </ul>
       )}
-      <nav className="flex gap-4 text-sm">
-        {typeof cursor === "string" && (
-          <Link href="/investor/interests" className="text-brand-700 underline">
-            {t("first")}
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link href={`/investor/interests?cursor=${encodeURIComponent(page.nextCursor)}`} className="text-brand-700 underline">
-            {t("next")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        firstHref={typeof cursor === "string" ? "/investor/interests" : null}
+        nextHref={page.nextCursor ? `/investor/interests?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        firstLabel={t("first")}
+        nextLabel={t("next")}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { EmptyList } from "@/components/ui/empty-list";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeading } from "@/components/ui/page-heading";
 import { buttonClass } from "@/components/ui/button-class";
 import { requirePageRole } from "@/lib/auth/current";
@@ -93,14 +95,7 @@ export default async function MyMatchesPage({ searchParams }: { searchParams: TS
       </form>
 
       {page.items.length === 0 ? (
-        <div className="rounded border border-stone-200 bg-white p-6 text-stone-700" data-testid="matches-empty">
-          <p>{t("empty")}</p>
-          <p className="mt-3">
-            <Link href="/investor/profile" className="text-brand-700 underline">
-              {t("emptyLink")}
-            </Link>
-          </p>
-        </div>
+        <EmptyList message={t("empty")} linkHref="/investor/profile" linkLabel={t("emptyLink")} testId="matches-empty" />
       ) : (
         <ol className="space-y-4" data-testid="matches-list">
           {page.items.map((match) => {
@@ -161,18 +156,7 @@ export default async function MyMatchesPage({ searchParams }: { searchParams: TS
         </ol>
       )}
 
-      <nav className="flex gap-4 text-sm">
-        {query.cursor && (
-          <Link href={`/investor/matches?${filterParams}`} className="text-brand-700 underline">
-            {t("first")}
-          </Link>
-        )}
-        {nextHref && (
-          <Link href={nextHref} className="text-brand-700 underline">
-            {t("next")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager firstHref={query.cursor ? `/investor/matches?${filterParams}` : null} nextHref={nextHref} firstLabel={t("first")} nextLabel={t("next")} />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SaveListingButton } from "@/components/interests/save-listing-button";
+import { EmptyList } from "@/components/ui/empty-list";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/auth/current";
 import { listSavedListings } from "@/lib/saved-listings/queries";
@@ -27,14 +29,7 @@ export default async function SavedListingsPage({ searchParams }: { searchParams
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
       {page.items.length === 0 ? (
-        <div className="rounded border border-stone-200 bg-white p-6 text-stone-700" data-testid="saved-empty">
-          <p>{t("empty")}</p>
-          <p className="mt-3">
-            <Link href="/opportunities" className="text-brand-700 underline">
-              {t("emptyLink")}
-            </Link>
-          </p>
-        </div>
+        <EmptyList message={t("empty")} linkHref="/opportunities" linkLabel={t("emptyLink")} testId="saved-empty" />
       ) : (
         <ul className="space-y-3" data-testid="saved-list">
           {page.items.map((item) => (
@@ -64,18 +59,12 @@ export default async function SavedListingsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      <nav className="flex gap-4 text-sm">
-        {typeof cursor === "string" && (
-          <Link href="/investor/saved" className="text-brand-700 underline">
-            {t("first")}
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link href={`/investor/saved?cursor=${encodeURIComponent(page.nextCursor)}`} className="text-brand-700 underline">
-            {t("next")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        firstHref={typeof cursor === "string" ? "/investor/saved" : null}
+        nextHref={page.nextCursor ? `/investor/saved?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        firstLabel={t("first")}
+        nextLabel={t("next")}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LeadResponse } from "@/components/interests/lead-response";
 import { buttonClass } from "@/components/ui/button-class";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/auth/current";
 import { LEAD_RESPONSE_DAYS } from "@/lib/interests/constants";
@@ -139,18 +140,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: TSearc
         </div>
       )}
 
-      <nav className="flex gap-4 text-sm">
-        {query.cursor && (
-          <Link href={`/staff/leads${filtered ? `?${filterParams}` : ""}`} className="text-brand-700 underline">
-            {t("first")}
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link href={`/staff/leads?${new URLSearchParams([...filterParams, ["cursor", page.nextCursor]])}`} className="text-brand-700 underline">
-            {t("next")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        firstHref={query.cursor ? `/staff/leads${filtered ? `?${filterParams}` : ""}` : null}
+        nextHref={page.nextCursor ? `/staff/leads?${new URLSearchParams([...filterParams, ["cursor", page.nextCursor]])}` : null}
+        firstLabel={t("first")}
+        nextLabel={t("next")}
+      />
     </div>
   );
 }
