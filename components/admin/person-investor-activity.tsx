@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ProfileSummary } from "@/components/investors/profile-summary";
+import { Panel } from "@/components/ui/panel";
 import type { TPersonDetail, TPersonListingRef } from "@/lib/admin/people";
 import { listSectorsForPicker } from "@/lib/sectors/queries";
 
@@ -20,7 +21,6 @@ export async function PersonInvestorActivity({ activity, locale }: { activity: N
   const format = await getFormatter();
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const sectors = activity.profile ? await listSectorsForPicker(locale) : [];
-  const section = "space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm";
   return (
     <>
       {activity.profile ? (
@@ -28,8 +28,7 @@ export async function PersonInvestorActivity({ activity, locale }: { activity: N
       ) : (
         <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t("noProfile")}</p>
       )}
-      <section aria-labelledby="person-matches-heading" className={section}>
-        <h2 id="person-matches-heading" className="text-lg font-semibold">{t("matches", { count: activity.matchCount })}</h2>
+      <Panel headingId="person-matches-heading" title={t("matches", { count: activity.matchCount })}>
         {activity.matches.length === 0 ? (
           <p className="text-sm text-stone-700">{t("noMatches")}</p>
         ) : (
@@ -55,9 +54,8 @@ export async function PersonInvestorActivity({ activity, locale }: { activity: N
             </tbody>
           </table>
         )}
-      </section>
-      <section aria-labelledby="person-interests-heading" className={section}>
-        <h2 id="person-interests-heading" className="text-lg font-semibold">{t("interests", { count: activity.interestCount })}</h2>
+      </Panel>
+      <Panel headingId="person-interests-heading" title={t("interests", { count: activity.interestCount })}>
         {activity.interests.length === 0 ? (
           <p className="text-sm text-stone-700">{t("noInterests")}</p>
         ) : (
@@ -83,9 +81,8 @@ export async function PersonInvestorActivity({ activity, locale }: { activity: N
             </tbody>
           </table>
         )}
-      </section>
-      <section aria-labelledby="person-saved-heading" className={section}>
-        <h2 id="person-saved-heading" className="text-lg font-semibold">{t("saved", { count: activity.savedCount })}</h2>
+      </Panel>
+      <Panel headingId="person-saved-heading" title={t("saved", { count: activity.savedCount })}>
         {activity.saved.length === 0 ? (
           <p className="text-sm text-stone-700">{t("noSaved")}</p>
         ) : (
@@ -97,7 +94,7 @@ export async function PersonInvestorActivity({ activity, locale }: { activity: N
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
     </>
   );
 }

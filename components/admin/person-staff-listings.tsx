@@ -1,6 +1,7 @@
 // Agency staff as an admin sees them: their agency and its listings (newest edits first).
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Panel } from "@/components/ui/panel";
 import type { TPersonDetail } from "@/lib/admin/people";
 
 export async function PersonStaffListings({ staff, organizationName }: { staff: NonNullable<TPersonDetail["staff"]>; organizationName: string | null }) {
@@ -8,8 +9,7 @@ export async function PersonStaffListings({ staff, organizationName }: { staff: 
   const te = await getTranslations("enums");
   const format = await getFormatter();
   return (
-    <section aria-labelledby="person-listings-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-      <h2 id="person-listings-heading" className="text-lg font-semibold">{t("title", { agency: organizationName ?? "—", count: staff.listingCount })}</h2>
+    <Panel headingId="person-listings-heading" title={t("title", { agency: organizationName ?? "—", count: staff.listingCount })}>
       {staff.listings.length === 0 ? (
         <p className="text-sm text-stone-700">{staff.agencyId ? t("empty") : t("noAgency")}</p>
       ) : (
@@ -40,6 +40,6 @@ export async function PersonStaffListings({ staff, organizationName }: { staff: 
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   );
 }

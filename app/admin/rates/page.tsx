@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RateForm } from "@/components/admin/rate-form";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Panel } from "@/components/ui/panel";
 import { requirePageRole } from "@/lib/auth/current";
 import { listRecentRates } from "@/lib/money/queries";
 import { getLatestRates } from "@/lib/money/rates";
@@ -24,10 +25,7 @@ export default async function AdminRatesPage() {
     <div className="space-y-8">
       <PageHeading title={t("title")} intro={t("intro")} />
 
-      <section aria-labelledby="latest-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="latest-heading" className="text-lg font-semibold">
-          {t("latest")}
-        </h2>
+      <Panel headingId="latest-heading" title={t("latest")}>
         {latest.rates.length === 0 ? (
           <p className="text-stone-600">{t("empty")}</p>
         ) : (
@@ -50,20 +48,14 @@ export default async function AdminRatesPage() {
             </tbody>
           </table>
         )}
-      </section>
+      </Panel>
 
-      <section aria-labelledby="add-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="add-heading" className="text-lg font-semibold">
-          {t("form.title")}
-        </h2>
+      <Panel headingId="add-heading" title={t("form.title")}>
         <p className="text-sm text-stone-600">{t("form.intro")}</p>
         <RateForm today={new Date().toISOString().slice(0, 10)} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="history-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          {t("history")}
-        </h2>
+      <Panel headingId="history-heading" title={t("history")}>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="border-b border-stone-200 text-stone-600">
@@ -88,7 +80,7 @@ export default async function AdminRatesPage() {
             </tbody>
           </table>
         </div>
-      </section>
+      </Panel>
     </div>
   );
 }

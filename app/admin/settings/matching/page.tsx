@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { MatchingWeightsForm } from "@/components/admin/matching-weights-form";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Panel } from "@/components/ui/panel";
 import { requirePageRole } from "@/lib/auth/current";
 import { loadMatchingContext } from "@/lib/matching/engine";
 import { MATCH_CRITERIA as WEIGHT_CRITERIA } from "@/lib/matching/types";
@@ -32,18 +33,12 @@ export default async function MatchingSettingsPage() {
   return (
     <div className="space-y-8">
       <PageHeading title={t("title")} intro={t("intro")} />
-      <section aria-labelledby="edit-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="edit-heading" className="text-lg font-semibold">
-          {t("edit", { version: context.weightsVersion })}
-        </h2>
+      <Panel headingId="edit-heading" title={t("edit", { version: context.weightsVersion })}>
         <p className="text-sm text-stone-600">{t("recomputeNote")}</p>
         <MatchingWeightsForm initial={initial} investors={investors} locale={locale} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="history-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          {t("history")}
-        </h2>
+      <Panel headingId="history-heading" title={t("history")}>
         {versions.length === 0 ? (
           <p className="text-stone-600">{t("noVersions")}</p>
         ) : (
@@ -87,7 +82,7 @@ export default async function MatchingSettingsPage() {
             </table>
           </div>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

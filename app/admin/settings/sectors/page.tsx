@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SectorAddForm, SectorMergeForm, SectorRenameForm } from "@/components/admin/sector-forms";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Panel } from "@/components/ui/panel";
 import { requirePageRole } from "@/lib/auth/current";
 import { listSectorsForAdmin } from "@/lib/sectors/queries";
 
@@ -24,17 +25,14 @@ export default async function AdminSectorsPage() {
   return (
     <div className="space-y-8">
       <PageHeading title={t("title")} intro={t("intro")} />
-      <section aria-labelledby="add-sector-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="add-sector-heading" className="text-lg font-semibold">{t("add.title")}</h2>
+      <Panel headingId="add-sector-heading" spacing="space-y-4" title={t("add.title")}>
         <SectorAddForm parents={parents} />
-      </section>
-      <section aria-labelledby="merge-sector-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="merge-sector-heading" className="text-lg font-semibold">{t("merge.title")}</h2>
+      </Panel>
+      <Panel headingId="merge-sector-heading" spacing="space-y-4" title={t("merge.title")}>
         <p className="text-sm text-stone-700">{t("merge.intro")}</p>
         <SectorMergeForm sectors={options} />
-      </section>
-      <section aria-labelledby="sector-list-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="sector-list-heading" className="text-lg font-semibold">{t("list.title", { count: active.length })}</h2>
+      </Panel>
+      <Panel headingId="sector-list-heading" spacing="space-y-4" title={t("list.title", { count: active.length })}>
         {sectors.length === 0 ? (
           <p className="text-stone-700">{t("list.empty")}</p>
         ) : (
@@ -82,7 +80,7 @@ export default async function AdminSectorsPage() {
             </table>
           </div>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }
