@@ -25,6 +25,7 @@ import { getSectorTaxonomy } from "@/lib/listings/sector-taxonomy";
 import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
 import { listingPoints, pairScoreSql } from "./sql-score";
+import { ADVISORY_LOCKS_SQL, isRetryableWriteError, UPSERT_MATCHES_SQL, upsertMatchesArgs } from "./store";
 import {
   INITIAL_MATCHING_WEIGHTS,
   STAGE_ORDER,
@@ -49,7 +50,14 @@ export type TMatchingContext = {
 
 export type TRematchOptions = { context?: TMatchingContext };
 export type TRematchResult = { candidates: number; stored: number; removed: number };
-export type TRecomputeResult = { investors: number; stored: number; removed: number; durationMs: number };
+export type TRecomputeResult = {
+  investors: number;
+  stored: number;
+  removed: number;
+  durationMs: number;
+  /** Where the time went (recompute.ts), summed over its parallel sessions. */
+  phases?: { load: number; rank: number; rescore: number; write: number };
+};
 
 export type TScoredPair = { investorProfileId: string; listingId: string; score: number; reasons: TReason[] };
 
@@ -150,11 +158,6 @@ export async function loadPublishedListings(): Promise<Map<string, TMatchListing
 
 // ───────────────────────────── writing ─────────────────────────────
 
-function isRetryableWriteError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /deadlock detected|40P01|could not serialize|40001/.test(message);
-}
-
 /**
  * Runs `work` in a transaction holding the advisory lock for `lockKey`; retried
  * on deadlock (a listing run and an investor run may touch the same rows in
@@ -166,7 +169,7 @@ async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: P
     try {
       return await db().$transaction(
         async (tx) => {
-          await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS n FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(k, n)`;
+          await tx.$queryRawUnsafe(ADVISORY_LOCKS_SQL, keys);
           return work(tx);
         },
         { timeout: 60_000, maxWait: 30_000 },
@@ -177,24 +180,10 @@ async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: P
   }
 }
 
-/** Inserts or refreshes the pairs; status and review fields are never in the SET list. */
+/** Inserts or refreshes the pairs (store.ts has the rules). */
 async function upsertMatches(tx: Prisma.TransactionClient, pairs: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
   if (pairs.length === 0) return 0;
-  // Sorted so concurrent writers lock rows in the same order.
-  const sorted = [...pairs].sort((a, b) => (a.investorProfileId + a.listingId < b.investorProfileId + b.listingId ? -1 : 1));
-  return tx.$executeRaw`
-    INSERT INTO matches (id, investor_profile_id, listing_id, score, reasons, status, weights_version, scored_at, created_at, updated_at)
-    SELECT gen_random_uuid(), t.investor_profile_id, t.listing_id, t.score, t.reasons::jsonb, 'SUGGESTED', ${context.weightsVersion}, ${context.now}, now(), now()
-    FROM unnest(
-      ${sorted.map((pair) => pair.investorProfileId)}::uuid[],
-      ${sorted.map((pair) => pair.listingId)}::uuid[],
-      ${sorted.map((pair) => pair.score)}::int[],
-      ${sorted.map((pair) => JSON.stringify(pair.reasons))}::text[]
-    ) AS t(investor_profile_id, listing_id, score, reasons)
-    ON CONFLICT (investor_profile_id, listing_id) DO UPDATE
-      SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weights_version = EXCLUDED.weights_version,
-          scored_at = EXCLUDED.scored_at, updated_at = now()
-      WHERE matches.status <> 'DISMISSED'`;
+  return tx.$executeRawUnsafe(UPSERT_MATCHES_SQL, ...upsertMatchesArgs(pairs, context));
 }
 
 /**
@@ -224,26 +213,6 @@ export async function deleteUnpublishedSuggestions(): Promise<number> {
   return db().$executeRaw`
     DELETE FROM matches m USING listings l
     WHERE m.listing_id = l.id AND m.status = 'SUGGESTED' AND l.status <> 'PUBLISHED'`;
-}
-
-/**
- * Stores a batch of investors' complete results: `kept` upserted, and every
- * other SUGGESTED match of those investors deleted (reviewed and dismissed rows
- * are never deleted). Holds each investor's advisory lock, taken in id order.
- */
-export async function writeInvestorBatch(profileIds: readonly string[], kept: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
-  if (profileIds.length === 0) return 0;
-  const keys = [...profileIds].sort().map((id) => `matching.investor:${id}`);
-  return writeLocked(keys, async (tx) => {
-    await upsertMatches(tx, kept, context);
-    return tx.$executeRaw`
-      DELETE FROM matches m
-      WHERE m.investor_profile_id = ANY(${[...profileIds]}::uuid[]) AND m.status = 'SUGGESTED'
-        AND NOT EXISTS (
-          SELECT 1 FROM unnest(${kept.map((pair) => pair.investorProfileId)}::uuid[], ${kept.map((pair) => pair.listingId)}::uuid[]) AS k(profile_id, listing_id)
-          WHERE k.profile_id = m.investor_profile_id AND k.listing_id = m.listing_id
-        )`;
-  });
 }
 
 // ───────────────────────────── listing ─────────────────────────────

@@ -15,6 +15,7 @@ import pg from "pg";
 import { db } from "@/lib/db/client";
 import { compareMatches, scoreMatch } from "./score";
 import { listingPoints, pairScoreSql, pgArrayLiteral, prepareInvestorSide, stagePositionSql } from "./sql-score";
+import { writeInvestorBatch } from "./store";
 import type { TMatchInvestor, TMatchListing } from "./types";
 import {
   deleteUnpublishedSuggestions,
@@ -22,7 +23,6 @@ import {
   loadMatchingContext,
   loadPublishedListings,
   rematchInvestorWith,
-  writeInvestorBatch,
   type TMatchingContext,
   type TRecomputeResult,
   type TRematchOptions,
@@ -40,7 +40,7 @@ export type TRecomputeOptions = TRematchOptions & {
   onBatch?: (done: number) => void;
 };
 
-function selectionSql(context: TMatchingContext): string {
+export function selectionSql(context: TMatchingContext): string {
   const score = pairScoreSql(
     {
       sector: "greatest(i.reach_frac[array_position(i.reach, l.sector_ids[1])], i.reach_frac[array_position(i.reach, l.sector_ids[2])])",
@@ -66,7 +66,7 @@ function selectionSql(context: TMatchingContext): string {
         t.districts::text[] AS districts, t.excluded::uuid[] AS excluded, t.reviewed::uuid[] AS reviewed,
         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_max_usd_cents ELSE p.ticket_min_usd_cents END AS ticket_low,
         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_min_usd_cents ELSE p.ticket_max_usd_cents END AS ticket_high,
-        p.ticket_range, p.anywhere_in_pakistan, p.provinces, p.instruments
+        p.anywhere_in_pakistan, p.provinces, p.instruments
       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
         AS t(pid, reach, reach_frac, stage_frac, districts, excluded, reviewed)
       JOIN investor_profiles p ON p.id = t.pid
@@ -78,8 +78,10 @@ function selectionSql(context: TMatchingContext): string {
         SELECT l.id, ${score} AS score, l.id = ANY(i.reviewed) AS reviewed
         FROM ${SNAPSHOT_TABLE} l
         WHERE l.sector_ids && i.reach
-          AND (l.amount IS NULL OR l.amount <= 0 OR i.ticket_range IS NULL OR i.ticket_range && int8range(l.amount / 10, l.amount * 10, '()'))
+          AND (l.window_low IS NULL
+               OR ((i.ticket_low IS NULL OR i.ticket_low <= l.window_high) AND (i.ticket_high IS NULL OR i.ticket_high >= l.window_low)))
           AND NOT (l.id = ANY(i.excluded))
+        OFFSET 0 -- keeps the subquery: the score is computed once, not again for the filter and the sort
       ) s
       WHERE s.score >= $8::int
       ORDER BY s.reviewed DESC, s.score DESC, s.id
@@ -87,7 +89,7 @@ function selectionSql(context: TMatchingContext): string {
     ) c`;
 }
 
-async function createSnapshot(client: pg.Client, listings: readonly TMatchListing[], context: TMatchingContext): Promise<void> {
+export async function createSnapshot(client: pg.Client, listings: readonly TMatchListing[], context: TMatchingContext): Promise<void> {
   const points = listings.map((listing) => listingPoints(listing, context.weights, context.now));
   await client.query(`DROP TABLE IF EXISTS ${SNAPSHOT_TABLE}`);
   await client.query(
@@ -95,6 +97,11 @@ async function createSnapshot(client: pg.Client, listings: readonly TMatchListin
      SELECT l.id, l.sector_ids, l.province,
        CASE WHEN btrim(l.district) <> '' THEN lower(btrim(l.district)) END AS district,
        l.amount_usd_cents AS amount, l.instruments, ${stagePositionSql("l.stage")} AS stage_position,
+       -- The ticket window of candidates.ts as integer bounds: the investor's [min, max] must meet the
+       -- open window (amount / 10, amount × 10) — what ticket_range && int8range(…, '()') tests, minus
+       -- building a range per pair. NULL: amount unknown, every range is a candidate.
+       CASE WHEN l.amount_usd_cents > 0 THEN l.amount_usd_cents / 10 + 1 END AS window_low,
+       CASE WHEN l.amount_usd_cents > 0 THEN l.amount_usd_cents * 10 - 1 END AS window_high,
        x.p_incentive, x.p_freshness, x.p_completeness
      FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::float8[]) AS x(id, p_incentive, p_freshness, p_completeness)
      JOIN listings l ON l.id = x.id`,
@@ -105,6 +112,8 @@ async function createSnapshot(client: pg.Client, listings: readonly TMatchListin
 }
 
 type TBatchOutcome = { stored: number; removed: number; fallback: string[] };
+/** Milliseconds spent per phase, summed over the sessions (they overlap in time). */
+export type TRecomputePhases = { load: number; rank: number; rescore: number; write: number };
 
 /** Ranks, rescores and writes one batch of investors. */
 async function recomputeBatch(input: {
@@ -113,8 +122,15 @@ async function recomputeBatch(input: {
   profileIds: string[];
   listings: ReadonlyMap<string, TMatchListing>;
   context: TMatchingContext;
+  phases: TRecomputePhases;
 }): Promise<TBatchOutcome> {
-  const { client, context, profileIds } = input;
+  const { client, context, profileIds, phases } = input;
+  let mark = performance.now();
+  const lap = (phase: keyof TRecomputePhases) => {
+    const now = performance.now();
+    phases[phase] += now - mark;
+    mark = now;
+  };
   const investors = new Map((await loadInvestors(profileIds)).map((investor) => [investor.id, investor]));
   const decisions = await db().match.findMany({
     where: { investorProfileId: { in: profileIds }, status: { not: "SUGGESTED" } },
@@ -128,6 +144,7 @@ async function recomputeBatch(input: {
   }
   const ids = profileIds.filter((id) => investors.has(id));
   const sides = ids.map((id) => prepareInvestorSide(investors.get(id)!, context.sectors));
+  lap("load");
   const { rows } = await client.query<{ pid: string; lid: string; score: number }>(input.sql, [
     ids,
     sides.map((side) => pgArrayLiteral(side.reach)),
@@ -139,6 +156,7 @@ async function recomputeBatch(input: {
     context.threshold,
     context.maxPerInvestor,
   ]);
+  lap("rank");
 
   const ranked = new Map<string, { lid: string; score: number }[]>();
   for (const row of rows) {
@@ -174,7 +192,9 @@ async function recomputeBatch(input: {
     }
   }
   const written = ids.filter((id) => !fallback.includes(id));
-  const removed = await writeInvestorBatch(written, kept, context);
+  lap("rescore");
+  const removed = await writeInvestorBatch(client, written, kept, context);
+  lap("write");
   return { stored: kept.length, removed, fallback };
 }
 
@@ -198,6 +218,7 @@ export async function recomputeAll(options: TRecomputeOptions = {}): Promise<TRe
 
   let stored = 0;
   let investors = 0;
+  const phases: TRecomputePhases = { load: 0, rank: 0, rescore: 0, write: 0 };
   const fallback: string[] = [];
   const concurrency = Math.max(1, Math.min(options.concurrency ?? RECOMPUTE_CONCURRENCY, batches.length));
   await Promise.all(
@@ -207,7 +228,7 @@ export async function recomputeAll(options: TRecomputeOptions = {}): Promise<TRe
       try {
         await createSnapshot(client, [...listings.values()], context);
         for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
-          const outcome = await recomputeBatch({ client, sql, profileIds: batch, listings, context });
+          const outcome = await recomputeBatch({ client, sql, profileIds: batch, listings, context, phases });
           stored += outcome.stored;
           removed += outcome.removed;
           fallback.push(...outcome.fallback);
@@ -225,5 +246,5 @@ export async function recomputeAll(options: TRecomputeOptions = {}): Promise<TRe
     stored += result.stored;
     removed += result.removed;
   }
-  return { investors, stored, removed, durationMs: Math.round(performance.now() - started) };
+  return { investors, stored, removed, durationMs: Math.round(performance.now() - started), phases };
 }
