@@ -240,9 +240,9 @@ type TListingCandidateRow = {
  * scoreMatch's final word), and either already stored for this listing or able to
  * enter the investor's best N — read from the (investor, status, score) index as
  * the investor's Nth SUGGESTED score. Returns the candidate count and those rows
- * with what scoreMatch needs of the investor.
+ * with what scoreMatch needs of the investor. Exported for the tests.
  */
-async function rankListingCandidates(listing: TMatchListing, context: TMatchingContext): Promise<{ candidates: number; rows: TListingCandidateRow[] }> {
+export async function rankListingCandidates(listing: TMatchListing, context: TMatchingContext): Promise<{ candidates: number; rows: TListingCandidateRow[] }> {
   const reach = reachableSectorIds(listing.sectorIds, context.sectors);
   if (reach.length === 0) return { candidates: 0, rows: [] };
   // The sector fraction an investor in each sector earns against this listing (max over the investor's sectors).

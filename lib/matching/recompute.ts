@@ -115,6 +115,35 @@ type TBatchOutcome = { stored: number; removed: number; fallback: string[] };
 /** Milliseconds spent per phase, summed over the sessions (they overlap in time). */
 export type TRecomputePhases = { load: number; rank: number; rescore: number; write: number };
 
+/**
+ * Runs the selection statement for a batch of investors on a session holding
+ * the snapshot: each investor's reviewed pairs (at or above the threshold) and
+ * best N other candidates, with their SQL scores. Exported for the tests.
+ */
+export async function rankInvestorBatch(input: {
+  client: pg.ClientBase;
+  sql: string;
+  investors: readonly (TMatchInvestor & { id: string })[];
+  reviewed: ReadonlyMap<string, ReadonlySet<string>>;
+  excluded: ReadonlyMap<string, readonly string[]>;
+  context: TMatchingContext;
+}): Promise<{ pid: string; lid: string; score: number }[]> {
+  const { investors, context } = input;
+  const sides = investors.map((investor) => prepareInvestorSide(investor, context.sectors));
+  const { rows } = await input.client.query<{ pid: string; lid: string; score: number }>(input.sql, [
+    investors.map((investor) => investor.id),
+    sides.map((side) => pgArrayLiteral(side.reach)),
+    sides.map((side) => pgArrayLiteral(side.reachFractions)),
+    sides.map((side) => pgArrayLiteral(side.stageFractions)),
+    sides.map((side) => pgArrayLiteral(side.districts)),
+    investors.map((investor) => pgArrayLiteral(input.excluded.get(investor.id) ?? [])),
+    investors.map((investor) => pgArrayLiteral([...(input.reviewed.get(investor.id) ?? [])])),
+    context.threshold,
+    context.maxPerInvestor,
+  ]);
+  return rows;
+}
+
 /** Ranks, rescores and writes one batch of investors. */
 async function recomputeBatch(input: {
   client: pg.Client;
@@ -143,19 +172,8 @@ async function recomputeBatch(input: {
     else reviewed.set(decision.investorProfileId, (reviewed.get(decision.investorProfileId) ?? new Set()).add(decision.listingId));
   }
   const ids = profileIds.filter((id) => investors.has(id));
-  const sides = ids.map((id) => prepareInvestorSide(investors.get(id)!, context.sectors));
   lap("load");
-  const { rows } = await client.query<{ pid: string; lid: string; score: number }>(input.sql, [
-    ids,
-    sides.map((side) => pgArrayLiteral(side.reach)),
-    sides.map((side) => pgArrayLiteral(side.reachFractions)),
-    sides.map((side) => pgArrayLiteral(side.stageFractions)),
-    sides.map((side) => pgArrayLiteral(side.districts)),
-    ids.map((id) => pgArrayLiteral(excluded.get(id) ?? [])),
-    ids.map((id) => pgArrayLiteral([...(reviewed.get(id) ?? [])])),
-    context.threshold,
-    context.maxPerInvestor,
-  ]);
+  const rows = await rankInvestorBatch({ client, sql: input.sql, investors: ids.map((id) => investors.get(id)!), reviewed, excluded, context });
   lap("rank");
 
   const ranked = new Map<string, { lid: string; score: number }[]>();
