@@ -258,7 +258,7 @@ export async function rankListingCandidates(listing: TMatchListing, context: TMa
       sector: "c.sector_fraction",
       ticketLow: "c.ticket_low",
       ticketHigh: "c.ticket_high",
-      amount: "$3::bigint",
+      amount: "$16::bigint",
       anywhere: "c.anywhere_in_pakistan",
       districts: "c.districts_norm",
       district: "$4::text",
@@ -322,6 +322,8 @@ export async function rankListingCandidates(listing: TMatchListing, context: TMa
     sectorFractions,
     context.maxPerInvestor,
     context.threshold,
+    // The score reads the amount as stored (0 included); the window above treats 0 as unknown.
+    listing.amountUsdCents,
   );
   return { candidates: rows[0]?.total ?? 0, rows: rows.filter((row) => row.id !== null) };
 }
