@@ -1,7 +1,9 @@
 // The incremental matching engine: re-matches one listing against investors, one
-// investor against published listings, or everything. Candidates come from SQL
-// (candidates.ts), scores from the pure scoreMatch, and results are written with
-// one upsert per run that never touches a review decision.
+// investor against published listings, or everything (recompute.ts). Candidates
+// come from SQL through the indexes (candidates.ts); the listing rematch and the
+// recompute also rank them in SQL with scoreMatch's arithmetic (sql-score.ts) so
+// only pairs that can be stored come back; every stored score and reason is
+// scoreMatch's. Writes follow store.ts and never touch a review decision.
 //
 // Storage rules:
 // - only pairs scoring ≥ threshold are stored, and at most `maxPerInvestor`
@@ -12,10 +14,11 @@
 //   left exactly as they are.
 // - SUGGESTED matches that no longer qualify (listing unpublished, below the
 //   threshold, outside the top N) are deleted.
-// - A listing rematch inserts then trims each affected investor back to N, so a
-//   new listing only survives where it is among that investor's best N. A listing
-//   leaving someone's top N does not pull their N+1th back in until that investor
-//   is rematched (or `match:recompute` runs): simple and never over the cap.
+// - A listing rematch writes a new pair only where it enters that investor's best
+//   N (compared with the investor's Nth SUGGESTED score, read from the index), and
+//   the investor's worst suggestions then make room. A listing leaving someone's
+//   top N does not pull their N+1th back in until that investor is rematched (or
+//   `match:recompute` runs): simple and never over the cap.
 //
 // Concurrency: the pair is unique and written with ON CONFLICT, so parallel runs
 // cannot duplicate a row; runs for the same listing (or investor) also take a
