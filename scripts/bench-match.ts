@@ -17,7 +17,7 @@
 //   (d) how (a) and (b) grow between the sizes.
 // It prints a table and rewrites the marked matching section of docs/PERFORMANCE.md.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,7 +28,7 @@ import { generateInvestors, prepareListingsForMatching } from "./lib/bench-match
 
 type TStats = { p50: number; p95: number; max: number; mean: number; n: number };
 type TPublishResult = { stats: TStats; candidates: TStats; stored: TStats };
-type TRecomputeRun = { seconds: number; stored: number; removed: number; phases: string };
+type TRecomputeRun = { seconds: number; stored: number; removed: number; phases: string; cpu: string };
 type TSizeResult = { investors: number; listings: number; first: TRecomputeRun; again: TRecomputeRun | null; matchesMb: number; publish: TPublishResult };
 type TSampleResult = {
   investors: number;
@@ -36,6 +36,7 @@ type TSampleResult = {
   pairs: number;
   naive: { seconds: number; scoreSeconds: number; writeSeconds: number; matched: number; stored: number };
   engine: { seconds: number; stored: number; writeSeconds: number };
+  cpu: { naive: string; engine: string };
   identical: boolean;
 };
 
@@ -48,10 +49,10 @@ function parseSize(text: string): number {
   return Math.round(Number(match[1]) * (unit === "k" ? 1_000 : unit === "m" ? 1_000_000 : 1));
 }
 
-const USAGE = "Usage: npm run bench:match -- [--sizes 10k,100k] [--listings 20k] [--sample 2k] [--publishes 100] [--again-max 10k] [--quick] [--keep]";
+const USAGE = "Usage: npm run bench:match -- [--sizes 10k,100k] [--listings 20k] [--sample 2k] [--publishes 100] [--again-max 10k] [--quick] [--keep] [--no-write]";
 
 function parseArgs(argv: string[]) {
-  const options = { sizes: [10_000, 100_000], listings: 20_000, sample: 2_000, publishes: 100, warmup: 5, againMax: 10_000, keep: false, quick: false };
+  const options = { sizes: [10_000, 100_000], listings: 20_000, sample: 2_000, publishes: 100, warmup: 5, againMax: 10_000, keep: false, quick: false, write: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -65,6 +66,7 @@ function parseArgs(argv: string[]) {
     else if (arg === "--publishes") options.publishes = Number(value());
     else if (arg === "--again-max") options.againMax = parseSize(value());
     else if (arg === "--keep") options.keep = true;
+    else if (arg === "--no-write") options.write = false;
     else if (arg === "--quick") Object.assign(options, { quick: true, sizes: [2_000, 5_000], listings: 3_000, sample: 500, publishes: 20, warmup: 2, againMax: 5_000 });
     else throw new Error(`Unknown option ${arg}. ${USAGE}`);
   }
@@ -80,7 +82,7 @@ function stats(samples: number[]): TStats {
 
 // ───────────────────────────── database ─────────────────────────────
 
-type TScratch = { url: string; describe: string; drop: () => Promise<void> };
+type TScratch = { url: string; describe: string; drop: () => Promise<void>; dataDir?: string };
 
 /**
  * Settings a production server for this data would have. The embedded default
@@ -121,6 +123,7 @@ async function scratchDatabase(keep: boolean): Promise<TScratch> {
   return {
     url: handle.url,
     describe: "embedded PostgreSQL under /tmp",
+    dataDir: path.join(baseDir, "pg"),
     drop: async () => {
       await handle.stop();
       if (!keep) rmSync(baseDir, { recursive: true, force: true });
@@ -146,6 +149,55 @@ async function matchesFingerprint(url: string): Promise<{ rows: number; digest: 
        ORDER BY investor_profile_id, listing_id)) AS digest FROM matches`,
   );
   return { rows: row?.rows ?? 0, digest: row?.digest ?? "" };
+}
+
+// ───────────────────────────── CPU accounting ─────────────────────────────
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function procTimes(pid: number): { own: number; children: number; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[0] is field 3 (state): utime 14, stime 15, cutime 16, cstime 17, ppid 4.
+    return { own: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]), ppid: Number(fields[1]) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by this process and by the embedded server (the
+ * postmaster, its live backends, and the backends already gone, which the
+ * kernel adds to the postmaster's children time). The machine is shared, so
+ * wall-clock figures carry other sessions' load; CPU time does not.
+ */
+function cpuSeconds(dataDir: string | undefined): { node: number; postgres: number | null } {
+  const usage = process.cpuUsage();
+  const node = (usage.user + usage.system) / 1e6;
+  if (!dataDir) return { node, postgres: null };
+  let postmaster = 0;
+  try {
+    postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return { node, postgres: null };
+  }
+  const root = procTimes(postmaster);
+  if (!root) return { node, postgres: null };
+  let ticks = root.own + root.children;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const times = procTimes(Number(entry));
+    if (times?.ppid === postmaster) ticks += times.own;
+  }
+  return { node, postgres: ticks / TICKS_PER_SECOND };
+}
+
+function cpuSince(before: { node: number; postgres: number | null }, dataDir: string | undefined): string {
+  const after = cpuSeconds(dataDir);
+  const node = after.node - before.node;
+  if (after.postgres === null || before.postgres === null) return `Node ${node.toFixed(1)} s`;
+  return `${(node + after.postgres - before.postgres).toFixed(1)} s (Postgres ${(after.postgres - before.postgres).toFixed(1)}, Node ${node.toFixed(1)})`;
 }
 
 // ───────────────────────────── measuring ─────────────────────────────
@@ -204,17 +256,21 @@ async function naiveRecompute(modules: TModules, context: import("../lib/matchin
   return { seconds, scoreSeconds: seconds - writeMs / 1000, writeSeconds: writeMs / 1000, matched, stored, pairs: investors.length * listings.length };
 }
 
-async function measureSample(url: string, modules: TModules, sample: { investors: number; listings: number }): Promise<TSampleResult> {
+async function measureSample(url: string, modules: TModules, sample: { investors: number; listings: number }, dataDir?: string): Promise<TSampleResult> {
   const context = await modules.engine.loadMatchingContext();
   await query(url, "TRUNCATE matches");
+  const naiveCpu = cpuSeconds(dataDir);
   const naive = await naiveRecompute(modules, context);
+  const naiveCpuUsed = cpuSince(naiveCpu, dataDir);
   const naiveFingerprint = await matchesFingerprint(url);
   await query(url, "TRUNCATE matches");
   await query(url, "VACUUM ANALYZE matches");
+  const engineCpu = cpuSeconds(dataDir);
   const started = performance.now();
   // One session, like the naive run, so the phases do not overlap and the two compare like for like.
   const engineRun = await modules.engine.recomputeAll({ context, concurrency: 1 });
   const seconds = (performance.now() - started) / 1000;
+  const engineCpuUsed = cpuSince(engineCpu, dataDir);
   const engineFingerprint = await matchesFingerprint(url);
   return {
     ...sample,
@@ -222,22 +278,25 @@ async function measureSample(url: string, modules: TModules, sample: { investors
     naive,
     engine: { seconds, stored: engineRun.stored, writeSeconds: (engineRun.phases?.write ?? 0) / 1000 },
     identical: naiveFingerprint.digest === engineFingerprint.digest && naiveFingerprint.rows === engineFingerprint.rows,
+    cpu: { naive: naiveCpuUsed, engine: engineCpuUsed },
   };
 }
 
-async function measureRecompute(url: string, modules: TModules, truncate: boolean): Promise<TRecomputeRun> {
+async function measureRecompute(url: string, modules: TModules, truncate: boolean, dataDir?: string): Promise<TRecomputeRun> {
   if (truncate) {
     await query(url, "TRUNCATE matches");
     await query(url, "VACUUM ANALYZE matches");
   }
   const context = await modules.engine.loadMatchingContext();
+  const cpuBefore = cpuSeconds(dataDir);
   const started = performance.now();
   const result = await modules.engine.recomputeAll({ context });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSince(cpuBefore, dataDir);
   // Autovacuum would get there on its own; the publishes below should not depend on when.
   await query(url, "VACUUM ANALYZE matches");
   const phases = Object.entries(result.phases ?? {}).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(", ");
-  return { seconds, stored: result.stored, removed: result.removed, phases };
+  return { seconds, stored: result.stored, removed: result.removed, phases, cpu };
 }
 
 /**
@@ -308,6 +367,8 @@ function sampleLines(sample: TSampleResult): string[] {
     `| naive: every pair with scoreMatch | ${sample.naive.seconds.toFixed(2)} s (scoring ${sample.naive.scoreSeconds.toFixed(2)} s, writing ${sample.naive.writeSeconds.toFixed(2)} s) | ${n(sample.pairs)} | ${n(sample.naive.stored)} |`,
     `| engine: recomputeAll | ${sample.engine.seconds.toFixed(2)} s (finding and scoring ${(sample.engine.seconds - sample.engine.writeSeconds).toFixed(2)} s, writing ${sample.engine.writeSeconds.toFixed(2)} s) | only the stored ones | ${n(sample.engine.stored)} |`,
     "",
+    `CPU used — naive: ${sample.cpu.naive}; engine: ${sample.cpu.engine}.`,
+    "",
     `Speed-up end to end: **×${ratio.toFixed(1)}**; finding and scoring alone (writes excluded on both sides): ×${computeRatio.toFixed(1)}. ${n(sample.naive.matched)} pairs reach the threshold; stored rows ${sample.identical ? "identical (same pairs, scores, reasons)" : "DIFFER between the two runs"}.`,
   ];
 }
@@ -374,8 +435,8 @@ function writeReport(input: {
     `- Database: ${input.database}; ${input.postgres}`,
     `- Server settings: ${Object.entries(input.settings).map(([name, value]) => `${name}=${value}`).join(", ")}`,
     `- Matching: weights version ${input.context.weightsVersion}, threshold ${input.context.threshold}, at most ${input.context.maxPerInvestor} suggestions per investor.`,
-    "- Recompute phases (summed over its two sessions, which overlap): " +
-      input.results.map((result) => `${label(result.investors)} first: ${result.first.phases}${result.again ? `; again: ${result.again.phases}` : ""}`).join(" | "),
+    "- Recompute phases (summed over its two sessions, which overlap) and CPU time used (Postgres + this process): " +
+      input.results.map((result) => `${label(result.investors)} first: ${result.first.phases}, CPU ${result.first.cpu}${result.again ? `; again: ${result.again.phases}, CPU ${result.again.cpu}` : ""}`).join(" | "),
     `- Publish figures: ${input.publishes} new listings per size after a warm-up, one at a time; each time = \`rematchListing(id)\` (context loading included) + reading back its first 20 matches.`,
     "",
     `#### (c) Naive versus engine on ${label(input.sample.investors)} investors × ${label(input.sample.listings)} listings`,
@@ -430,7 +491,7 @@ async function main(): Promise<void> {
     await prepareListingsForMatching({ databaseUrl: scratch.url, from: 1, to: options.sample });
     await generateInvestors({ databaseUrl: scratch.url, count: options.sample, log });
     process.stdout.write("\n");
-    const sample = await measureSample(scratch.url, modules, { investors: options.sample, listings: options.sample });
+    const sample = await measureSample(scratch.url, modules, { investors: options.sample, listings: options.sample }, scratch.dataDir);
     console.log(`\n(c) ${label(options.sample)} × ${label(options.sample)}\n${sampleLines(sample).join("\n")}\n`);
 
     console.log(`• listings: ${label(options.listings)}…`);
@@ -446,10 +507,10 @@ async function main(): Promise<void> {
       process.stdout.write("\n");
       investors = size;
       console.log("  recompute from an empty table…");
-      const first = await measureRecompute(scratch.url, modules, true);
-      console.log(`  ${first.seconds.toFixed(1)} s, ${first.stored.toLocaleString("en")} stored (${first.phases})`);
-      const again = size <= options.againMax ? await measureRecompute(scratch.url, modules, false) : null;
-      if (again) console.log(`  again over its results: ${again.seconds.toFixed(1)} s (${again.phases})`);
+      const first = await measureRecompute(scratch.url, modules, true, scratch.dataDir);
+      console.log(`  ${first.seconds.toFixed(1)} s, ${first.stored.toLocaleString("en")} stored (${first.phases}); CPU ${first.cpu}`);
+      const again = size <= options.againMax ? await measureRecompute(scratch.url, modules, false, scratch.dataDir) : null;
+      if (again) console.log(`  again over its results: ${again.seconds.toFixed(1)} s (${again.phases}); CPU ${again.cpu}`);
       console.log(`  publishing ${options.publishes} listings…`);
       const matchesMb = Number((await query<{ bytes: string }>(scratch.url, "SELECT pg_total_relation_size('matches')::text AS bytes"))[0]!.bytes) / 2 ** 20;
       const publish = await measurePublishes(scratch.url, modules, { count: options.publishes, warmup: options.warmup, round, listings: options.listings });
@@ -460,6 +521,7 @@ async function main(): Promise<void> {
     await client.disconnectDb();
     const lines = verdicts(results, sample);
     for (const line of lines) console.log(line);
+    if (!options.write) return;
     const file = writeReport({
       command,
       started,
