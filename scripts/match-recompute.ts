@@ -13,6 +13,10 @@ runCli(() =>
       console.log(`• ${result.investors} investors rematched`);
       console.log(`• ${result.stored} matches stored, ${result.removed} removed`);
       console.log(`• done in ${(result.durationMs / 1000).toFixed(1)} s`);
+      if (result.phases) {
+        const phases = Object.entries(result.phases).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
+        console.log(`  (summed over the parallel sessions: ${phases.join(", ")})`);
+      }
     } finally {
       await disconnectDb();
     }

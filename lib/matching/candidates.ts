@@ -78,3 +78,19 @@ export async function candidateListingIds(input: {
     ORDER BY l.id`;
   return rows.map((row) => row.id);
 }
+
+/**
+ * The ticket window above as a predicate, for code that scores pairs itself (the
+ * benchmark's naive baseline, tests): true when the amount is unknown, the
+ * investor states no range, or the range [min, max] shares an integer with the
+ * open window (amount / 10, amount × 10) — exactly what the SQL's
+ * `ticket_range && int8range(amount / 10, amount * 10, '()')` accepts.
+ */
+export function isWithinTicketWindow(investor: { ticketMinUsdCents: bigint | null; ticketMaxUsdCents: bigint | null }, amountUsdCents: bigint | null): boolean {
+  if (amountUsdCents === null || amountUsdCents <= 0n) return true;
+  const windowLow = amountUsdCents / 10n + 1n;
+  const windowHigh = amountUsdCents * 10n - 1n;
+  const low = investor.ticketMinUsdCents !== null && investor.ticketMinUsdCents > windowLow ? investor.ticketMinUsdCents : windowLow;
+  const high = investor.ticketMaxUsdCents !== null && investor.ticketMaxUsdCents < windowHigh ? investor.ticketMaxUsdCents : windowHigh;
+  return low <= high;
+}

@@ -1,7 +1,9 @@
 // The incremental matching engine: re-matches one listing against investors, one
-// investor against published listings, or everything. Candidates come from SQL
-// (candidates.ts), scores from the pure scoreMatch, and results are written with
-// one upsert per run that never touches a review decision.
+// investor against published listings, or everything (recompute.ts). Candidates
+// come from SQL through the indexes (candidates.ts); the listing rematch and the
+// recompute also rank them in SQL with scoreMatch's arithmetic (sql-score.ts) so
+// only pairs that can be stored come back; every stored score and reason is
+// scoreMatch's. Writes follow store.ts and never touch a review decision.
 //
 // Storage rules:
 // - only pairs scoring ≥ threshold are stored, and at most `maxPerInvestor`
@@ -14,20 +16,33 @@
 //   SUGGESTED (material.ts), so it competes again like any suggestion.
 // - SUGGESTED matches that no longer qualify (listing unpublished, below the
 //   threshold, outside the top N) are deleted.
-// - A listing rematch inserts then trims each affected investor back to N, so a
-//   new listing only survives where it is among that investor's best N. A listing
-//   leaving someone's top N does not pull their N+1th back in until that investor
-//   is rematched (or `match:recompute` runs): simple and never over the cap.
+// - A listing rematch writes a new pair only where it enters that investor's best
+//   N (compared with the investor's Nth SUGGESTED score, read from the index), and
+//   the investor's worst suggestions then make room. A listing leaving someone's
+//   top N does not pull their N+1th back in until that investor is rematched (or
+//   `match:recompute` runs): simple and never over the cap.
 //
 // Concurrency: the pair is unique and written with ON CONFLICT, so parallel runs
 // cannot duplicate a row; runs for the same listing (or investor) also take a
 // transaction-level advisory lock so their deletes and trims do not interleave.
 import { db, Prisma } from "@/lib/db/client";
 import { getSectorTaxonomy } from "@/lib/listings/sector-taxonomy";
-import { candidateInvestorIds, candidateListingIds, reachableSectorIds } from "./candidates";
+import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
-import { compareMatches, parseMatchingWeights, scoreMatch } from "./score";
-import { INITIAL_MATCHING_WEIGHTS, type TMatchInvestor, type TMatchListing, type TMatchSectors, type TMatchingWeights, type TReason } from "./types";
+import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
+import { listingPoints, pairScoreSql } from "./sql-score";
+import { ADVISORY_LOCKS_SQL, isRetryableWriteError, UPSERT_MATCHES_SQL, upsertMatchesArgs } from "./store";
+import {
+  INITIAL_MATCHING_WEIGHTS,
+  STAGE_ORDER,
+  type TMatchInvestor,
+  type TMatchListing,
+  type TMatchSectors,
+  type TMatchingWeights,
+  type TReason,
+} from "./types";
+
+export { recomputeAll } from "./recompute";
 
 /** What one run scores with: loaded once, shared by every pair of the run. */
 export type TMatchingContext = {
@@ -41,15 +56,20 @@ export type TMatchingContext = {
 
 export type TRematchOptions = { context?: TMatchingContext };
 export type TRematchResult = { candidates: number; stored: number; removed: number };
-export type TRecomputeResult = { investors: number; stored: number; removed: number; durationMs: number };
+export type TRecomputeResult = {
+  investors: number;
+  stored: number;
+  removed: number;
+  durationMs: number;
+  /** Where the time went (recompute.ts), summed over its parallel sessions. */
+  phases?: { load: number; rank: number; rescore: number; write: number };
+};
 
-type TScoredPair = { investorProfileId: string; listingId: string; score: number; reasons: TReason[] };
+export type TScoredPair = { investorProfileId: string; listingId: string; score: number; reasons: TReason[] };
 
 /** Version 1 as seeded; used only when no weights row exists yet (a fresh, unseeded database). */
 const FALLBACK_SETTINGS = { version: 1, threshold: 40, maxPerInvestor: 100 } as const;
 const LOAD_BATCH = 2_000;
-const RECOMPUTE_BATCH = 500;
-const RECOMPUTE_CONCURRENCY = 4;
 const WRITE_ATTEMPTS = 3;
 
 /** The sector tree and the latest weights version, read once per run. */
@@ -125,24 +145,37 @@ export async function loadListings(ids: readonly string[], cache?: Map<string, T
   });
 }
 
-// ───────────────────────────── writing ─────────────────────────────
-
-function isRetryableWriteError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /deadlock detected|40P01|could not serialize|40001/.test(message);
+/** Every PUBLISHED listing, as scoreMatch reads it (keyset pages through Prisma). */
+export async function loadPublishedListings(): Promise<Map<string, TMatchListing>> {
+  const listings = new Map<string, TMatchListing>();
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db().listing.findMany({
+      where: { status: "PUBLISHED", ...(after === undefined ? {} : { id: { gt: after } }) },
+      orderBy: { id: "asc" },
+      take: LOAD_BATCH * 5,
+      select: LISTING_SELECT,
+    });
+    for (const row of rows) listings.set(row.id, row);
+    if (rows.length < LOAD_BATCH * 5) return listings;
+    after = rows[rows.length - 1]!.id;
+  }
 }
+
+// ───────────────────────────── writing ─────────────────────────────
 
 /**
  * Runs `work` in a transaction holding the advisory lock for `lockKey`; retried
  * on deadlock (a listing run and an investor run may touch the same rows in
  * different orders).
  */
-async function writeLocked<T>(lockKey: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  const keys = typeof lockKeys === "string" ? [lockKeys] : [...lockKeys];
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db().$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
+          await tx.$queryRawUnsafe(ADVISORY_LOCKS_SQL, keys);
           return work(tx);
         },
         { timeout: 60_000, maxWait: 30_000 },
@@ -153,68 +186,195 @@ async function writeLocked<T>(lockKey: string, work: (tx: Prisma.TransactionClie
   }
 }
 
-/** Inserts or refreshes the pairs; status and review fields are never in the SET list. */
+/** Inserts or refreshes the pairs (store.ts has the rules). */
 async function upsertMatches(tx: Prisma.TransactionClient, pairs: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
   if (pairs.length === 0) return 0;
-  // Sorted so concurrent writers lock rows in the same order.
-  const sorted = [...pairs].sort((a, b) => (a.investorProfileId + a.listingId < b.investorProfileId + b.listingId ? -1 : 1));
-  return tx.$executeRaw`
-    INSERT INTO matches (id, investor_profile_id, listing_id, score, reasons, status, weights_version, scored_at, created_at, updated_at)
-    SELECT gen_random_uuid(), t.investor_profile_id, t.listing_id, t.score, t.reasons::jsonb, 'SUGGESTED', ${context.weightsVersion}, ${context.now}, now(), now()
-    FROM unnest(
-      ${sorted.map((pair) => pair.investorProfileId)}::uuid[],
-      ${sorted.map((pair) => pair.listingId)}::uuid[],
-      ${sorted.map((pair) => pair.score)}::int[],
-      ${sorted.map((pair) => JSON.stringify(pair.reasons))}::text[]
-    ) AS t(investor_profile_id, listing_id, score, reasons)
-    ON CONFLICT (investor_profile_id, listing_id) DO UPDATE
-      SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weights_version = EXCLUDED.weights_version,
-          scored_at = EXCLUDED.scored_at, updated_at = now()
-      WHERE matches.status <> 'DISMISSED'`;
+  return tx.$executeRawUnsafe(UPSERT_MATCHES_SQL, ...upsertMatchesArgs(pairs, context));
 }
 
-/** Deletes SUGGESTED matches beyond the best `maxPerInvestor` of each investor. */
+/**
+ * Deletes SUGGESTED matches beyond the best `maxPerInvestor` of each investor,
+ * worst first (score ascending, then listing id descending: compareMatches
+ * reversed), reading each investor's rows from the (investor, status, score) index.
+ */
 async function trimToTopN(tx: Prisma.TransactionClient, profileIds: readonly string[], maxPerInvestor: number): Promise<number> {
   if (profileIds.length === 0) return 0;
   return tx.$executeRaw`
     DELETE FROM matches m
     USING (
-      SELECT id, row_number() OVER (PARTITION BY investor_profile_id ORDER BY score DESC, listing_id ASC) AS rank
-      FROM matches
-      WHERE investor_profile_id = ANY(${[...profileIds]}::uuid[]) AND status = 'SUGGESTED'
-    ) ranked
-    WHERE m.id = ranked.id AND ranked.rank > ${maxPerInvestor} AND m.status = 'SUGGESTED'`;
+      SELECT worst.id
+      FROM unnest(${[...profileIds]}::uuid[]) AS f(profile_id)
+      CROSS JOIN LATERAL (
+        SELECT x.id FROM matches x
+        WHERE x.investor_profile_id = f.profile_id AND x.status = 'SUGGESTED'
+        ORDER BY x.score ASC, x.listing_id DESC
+        LIMIT greatest(0, (SELECT count(*) FROM matches c WHERE c.investor_profile_id = f.profile_id AND c.status = 'SUGGESTED') - ${maxPerInvestor})
+      ) worst
+    ) doomed
+    WHERE m.id = doomed.id AND m.status = 'SUGGESTED'`;
+}
+
+/** SUGGESTED matches of listings that are no longer published, in one statement. */
+export async function deleteUnpublishedSuggestions(): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM matches m USING listings l
+    WHERE m.listing_id = l.id AND m.status = 'SUGGESTED' AND l.status <> 'PUBLISHED'`;
 }
 
 // ───────────────────────────── listing ─────────────────────────────
 
+type TListingCandidateRow = {
+  total: number;
+  id: string | null;
+  score: number | null;
+  existing_status: string | null;
+  nth_score: number | null;
+  sector_ids: string[] | null;
+  ticket_min_usd_cents: bigint | null;
+  ticket_max_usd_cents: bigint | null;
+  anywhere_in_pakistan: boolean | null;
+  provinces: string[] | null;
+  districts: string[] | null;
+  instruments: string[] | null;
+  stages: string[] | null;
+};
+
+/**
+ * The listing's candidates (sector overlap on the investors' GIN index, ticket
+ * window on the GiST range, not dismissed), scored in SQL, keeping only the pairs
+ * that can be stored: at or above the threshold (less one point, a margin for
+ * scoreMatch's final word), and either already stored for this listing or able to
+ * enter the investor's best N — read from the (investor, status, score) index as
+ * the investor's Nth SUGGESTED score. Returns the candidate count and those rows
+ * with what scoreMatch needs of the investor. Exported for the tests.
+ */
+export async function rankListingCandidates(listing: TMatchListing, context: TMatchingContext): Promise<{ candidates: number; rows: TListingCandidateRow[] }> {
+  const reach = reachableSectorIds(listing.sectorIds, context.sectors);
+  if (reach.length === 0) return { candidates: 0, rows: [] };
+  // The sector fraction an investor in each sector earns against this listing (max over the investor's sectors).
+  const sectorIds = [...new Set([...context.sectors.keys(), ...listing.sectorIds])];
+  const sectorFractions = sectorIds.map((id) => scoreSector([id], listing.sectorIds, context.sectors)?.fraction ?? null);
+  const stagePosition = (STAGE_ORDER as readonly string[]).indexOf(listing.stage);
+  const adjacentStages = STAGE_ORDER.filter((_, index) => stagePosition >= 0 && Math.abs(index - stagePosition) === 1);
+  const points = listingPoints(listing, context.weights, context.now);
+  const district = listing.district !== null && listing.district.trim() !== "" ? listing.district.trim().toLowerCase() : null;
+  const amount = listing.amountUsdCents !== null && listing.amountUsdCents > 0n ? listing.amountUsdCents : null;
+  const score = pairScoreSql(
+    {
+      sector: "c.sector_fraction",
+      ticketLow: "c.ticket_low",
+      ticketHigh: "c.ticket_high",
+      amount: "$16::bigint",
+      anywhere: "c.anywhere_in_pakistan",
+      districts: "c.districts_norm",
+      district: "$4::text",
+      provinces: "c.provinces",
+      province: "$5::text",
+      investorInstruments: "c.instruments",
+      listingInstruments: "$6::text[]",
+      stage: `(CASE WHEN coalesce(cardinality(c.stages), 0) = 0 THEN ${STAGE_FRACTION.unspecified}::float8
+                  WHEN $7::text = ANY(c.stages) THEN ${STAGE_FRACTION.match}::float8
+                  WHEN c.stages && $8::text[] THEN ${STAGE_FRACTION.adjacent}::float8 ELSE 0::float8 END)`,
+      listingPoints: ["$9::float8", "$10::float8", "$11::float8"],
+    },
+    context.weights,
+  );
+  const rows = await db().$queryRawUnsafe<TListingCandidateRow[]>(
+    `WITH existing AS (
+       SELECT investor_profile_id, status::text AS status FROM matches WHERE listing_id = $1::uuid
+     ),
+     fractions AS (
+       SELECT f.sector_id, f.fraction FROM unnest($12::uuid[], $13::float8[]) AS f(sector_id, fraction) WHERE f.fraction IS NOT NULL
+     ),
+     cand AS (
+       SELECT p.id, e.status AS existing_status, p.sector_ids, p.ticket_min_usd_cents, p.ticket_max_usd_cents, p.anywhere_in_pakistan,
+         p.provinces::text[] AS provinces, p.districts, p.instruments::text[] AS instruments, p.stages::text[] AS stages,
+         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_max_usd_cents ELSE p.ticket_min_usd_cents END AS ticket_low,
+         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_min_usd_cents ELSE p.ticket_max_usd_cents END AS ticket_high,
+         (SELECT array_agg(lower(btrim(d))) FROM unnest(p.districts) AS d) AS districts_norm,
+         (SELECT max(f.fraction) FROM unnest(p.sector_ids) AS s(id) JOIN fractions f ON f.sector_id = s.id) AS sector_fraction
+       FROM investor_profiles p
+       LEFT JOIN existing e ON e.investor_profile_id = p.id
+       WHERE p.sector_ids && $2::uuid[]
+         AND ($3::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range($3::bigint / 10, $3::bigint * 10, '()'))
+         AND (e.status IS NULL OR e.status <> 'DISMISSED')
+     ),
+     scored AS (SELECT c.*, ${score} AS score FROM cand c)
+     SELECT t.total, x.* FROM (SELECT count(*)::int AS total FROM cand) t
+     LEFT JOIN LATERAL (
+       SELECT s.id::text AS id, s.score, s.existing_status, nth.score AS nth_score, s.sector_ids::text[] AS sector_ids,
+         s.ticket_min_usd_cents, s.ticket_max_usd_cents, s.anywhere_in_pakistan, s.provinces, s.districts, s.instruments, s.stages
+       FROM scored s
+       LEFT JOIN LATERAL (
+         SELECT m.score FROM matches m
+         WHERE s.existing_status IS NULL AND m.investor_profile_id = s.id AND m.status = 'SUGGESTED'
+         ORDER BY m.score DESC OFFSET $14::int - 1 LIMIT 1
+       ) nth ON true
+       WHERE s.score >= $15::int - 1
+         AND (s.existing_status IS NOT NULL OR nth.score IS NULL OR s.score >= nth.score - 1)
+     ) x ON true`,
+    listing.id,
+    reach,
+    amount,
+    district,
+    listing.province,
+    [...listing.instruments],
+    listing.stage,
+    adjacentStages,
+    points.incentive,
+    points.freshness,
+    points.completeness,
+    sectorIds,
+    sectorFractions,
+    context.maxPerInvestor,
+    context.threshold,
+    // The score reads the amount as stored (0 included); the window above treats 0 as unknown.
+    listing.amountUsdCents,
+  );
+  return { candidates: rows[0]?.total ?? 0, rows: rows.filter((row) => row.id !== null) };
+}
+
 /**
  * Re-matches one listing against investors. An unpublished (or missing) listing
- * loses its SUGGESTED matches; reviewed ones stay.
+ * loses its SUGGESTED matches; reviewed ones stay. Each pair the SQL ranking keeps
+ * is rescored with scoreMatch; a new pair is written only where it enters the
+ * investor's best N, and that investor's worst suggestion then makes room.
  */
 export async function rematchListing(listingId: string, options: TRematchOptions = {}): Promise<TRematchResult> {
   const context = options.context ?? (await loadMatchingContext());
   // Rejected pairs whose sides changed materially compete again as suggestions.
   await reopenChangedRejections({ listingId });
   const [listing] = await loadListings([listingId]);
-  let pairs: TScoredPair[] = [];
+  const pairs: TScoredPair[] = [];
+  const makeRoom: string[] = [];
   let candidates = 0;
   if (listing && listing.status === "PUBLISHED") {
-    const investorIds = await candidateInvestorIds({
-      listingId,
-      reachableSectorIds: reachableSectorIds(listing.sectorIds, context.sectors),
-      amountUsdCents: listing.amountUsdCents,
-    });
-    candidates = investorIds.length;
-    for (const investor of await loadInvestors(investorIds)) {
+    const ranked = await rankListingCandidates(listing, context);
+    candidates = ranked.candidates;
+    for (const row of ranked.rows) {
+      const investor: TMatchInvestor = {
+        sectorIds: row.sector_ids ?? [],
+        ticketMinUsdCents: row.ticket_min_usd_cents,
+        ticketMaxUsdCents: row.ticket_max_usd_cents,
+        anywhereInPakistan: row.anywhere_in_pakistan ?? false,
+        provinces: row.provinces ?? [],
+        districts: row.districts ?? [],
+        instruments: row.instruments ?? [],
+        stages: row.stages ?? [],
+      };
       const result = scoreMatch({ investor, listing, sectors: context.sectors, weights: context.weights, now: context.now });
-      if (result && result.score >= context.threshold) {
-        pairs.push({ investorProfileId: investor.id, listingId, score: result.score, reasons: result.reasons });
+      if (!result || result.score < context.threshold) continue;
+      if (row.existing_status === null && row.nth_score !== null) {
+        // The investor already has N suggestions: below the Nth, the pair would be trimmed at once.
+        if (result.score < row.nth_score) continue;
+        makeRoom.push(row.id!);
       }
+      pairs.push({ investorProfileId: row.id!, listingId, score: result.score, reasons: result.reasons });
     }
   }
-  pairs = pairs.sort((a, b) => (a.investorProfileId < b.investorProfileId ? -1 : 1));
+  pairs.sort((a, b) => (a.investorProfileId < b.investorProfileId ? -1 : 1));
   const keptInvestorIds = pairs.map((pair) => pair.investorProfileId);
+  makeRoom.sort();
 
   return writeLocked(`matching.listing:${listingId}`, async (tx) => {
     await upsertMatches(tx, pairs, context);
@@ -222,7 +382,7 @@ export async function rematchListing(listingId: string, options: TRematchOptions
       DELETE FROM matches
       WHERE listing_id = ${listingId}::uuid AND status = 'SUGGESTED'
         AND NOT (investor_profile_id = ANY(${keptInvestorIds}::uuid[]))`;
-    const trimmed = await trimToTopN(tx, keptInvestorIds, context.maxPerInvestor);
+    const trimmed = await trimToTopN(tx, makeRoom, context.maxPerInvestor);
     const stored = await tx.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count FROM matches WHERE listing_id = ${listingId}::uuid AND status <> 'DISMISSED'`;
     return { candidates, stored: stored[0]?.count ?? 0, removed: stale + trimmed };
@@ -233,7 +393,7 @@ export async function rematchListing(listingId: string, options: TRematchOptions
 
 type TInvestorRunOptions = TRematchOptions & { listingCache?: Map<string, TMatchListing> };
 
-async function rematchInvestorWith(profileId: string, context: TMatchingContext, listingCache?: Map<string, TMatchListing>): Promise<TRematchResult> {
+export async function rematchInvestorWith(profileId: string, context: TMatchingContext, listingCache?: Map<string, TMatchListing>): Promise<TRematchResult> {
   const [investor] = await loadInvestors([profileId]);
   let kept: TScoredPair[] = [];
   let candidates = 0;
@@ -278,49 +438,3 @@ export async function rematchInvestor(profileId: string, options: TInvestorRunOp
   return rematchInvestorWith(profileId, context, options.listingCache);
 }
 
-// ───────────────────────────── everything ─────────────────────────────
-
-/**
- * Rebuilds every investor's matches: SUGGESTED matches of unpublished listings
- * are deleted in one statement, then investors are rematched in keyset batches
- * (a few at a time) with one context and a shared listing cache.
- */
-export async function recomputeAll(
-  options: TRematchOptions & { batchSize?: number; concurrency?: number; onBatch?: (done: number) => void } = {},
-): Promise<TRecomputeResult> {
-  const started = performance.now();
-  const context = options.context ?? (await loadMatchingContext());
-  const listingCache = new Map<string, TMatchListing>();
-  await reopenChangedRejections("all");
-  let removed = await db().$executeRaw`
-    DELETE FROM matches m USING listings l
-    WHERE m.listing_id = l.id AND m.status = 'SUGGESTED' AND l.status <> 'PUBLISHED'`;
-  let investors = 0;
-  let stored = 0;
-  let after: string | undefined;
-  const batchSize = options.batchSize ?? RECOMPUTE_BATCH;
-  const concurrency = Math.max(1, options.concurrency ?? RECOMPUTE_CONCURRENCY);
-  for (;;) {
-    const batch = await db().investorProfile.findMany({
-      where: after === undefined ? {} : { id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: { id: true },
-    });
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]?.id;
-    const queue = batch.map((row) => row.id);
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const result = await rematchInvestorWith(id, context, listingCache);
-          stored += result.stored;
-          removed += result.removed;
-        }
-      }),
-    );
-    investors += batch.length;
-    options.onBatch?.(investors);
-  }
-  return { investors, stored, removed, durationMs: Math.round(performance.now() - started) };
-}

@@ -95,7 +95,8 @@ export type TScoreMatchInput = {
   now: Date;
 };
 
-type TCriterionResult = { fraction: number; reason: TReason | null };
+/** One criterion's fraction and its reason; exported for the SQL mirror's preparation (sql-score.ts). */
+export type TCriterionResult = { fraction: number; reason: TReason | null };
 const NO_FIT: TCriterionResult = { fraction: 0, reason: null };
 
 /** Weights as stored (JSON) → checked weights; throws a RangeError saying what is wrong. */
@@ -206,7 +207,7 @@ export function expandSectorIds(ids: readonly string[], sectors: TMatchSectors):
   return [...expanded];
 }
 
-function scoreSector(investorIds: readonly string[], listingIds: readonly string[], sectors: TMatchSectors): TCriterionResult | null {
+export function scoreSector(investorIds: readonly string[], listingIds: readonly string[], sectors: TMatchSectors): TCriterionResult | null {
   const investor = investorIds.map((id) => {
     const canonical = canonicalSectorId(id, sectors);
     return { id: canonical, ancestors: new Set(ancestorsOf(canonical, sectors)) };
@@ -305,7 +306,7 @@ function scoreInstrument(investorInstruments: readonly string[], listingInstrume
   return { fraction: INSTRUMENT_FRACTION.match, reason: { code: "instrument.match", params: { instruments: shared } } };
 }
 
-function scoreStage(investorStages: readonly string[], stage: string): TCriterionResult {
+export function scoreStage(investorStages: readonly string[], stage: string): TCriterionResult {
   if (investorStages.length === 0) return { fraction: STAGE_FRACTION.unspecified, reason: { code: "stage.unspecified", params: { stage } } };
   if (investorStages.includes(stage)) return { fraction: STAGE_FRACTION.match, reason: { code: "stage.match", params: { stage } } };
   const order: readonly string[] = STAGE_ORDER;
@@ -329,7 +330,7 @@ function endOfValidity(validTo: Date): number {
 
 const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
-function scoreIncentive(incentives: readonly TMatchIncentive[], now: number): TCriterionResult {
+export function scoreIncentive(incentives: readonly TMatchIncentive[], now: number): TCriterionResult {
   let best: { fraction: number; incentive: TMatchIncentive } | null = null;
   for (const incentive of incentives) {
     if (incentive.validFrom !== null && !(incentive.validFrom.getTime() <= now)) continue;
@@ -350,7 +351,7 @@ function scoreIncentive(incentives: readonly TMatchIncentive[], now: number): TC
   return { fraction: best.fraction, reason };
 }
 
-function scoreFreshness(listing: TMatchListing, now: number): TCriterionResult {
+export function scoreFreshness(listing: TMatchListing, now: number): TCriterionResult {
   const since = Math.max(listing.publishedAt?.getTime() ?? -Infinity, listing.updatedAt.getTime());
   if (!Number.isFinite(since)) return NO_FIT;
   const days = Math.max(0, now - since) / DAY_MS;
@@ -360,7 +361,7 @@ function scoreFreshness(listing: TMatchListing, now: number): TCriterionResult {
   return { fraction, reason: { code: "freshness.recent", params: { days: Math.floor(days) } } };
 }
 
-function scoreCompleteness(completeness: number): TCriterionResult {
+export function scoreCompleteness(completeness: number): TCriterionResult {
   const fraction = Number.isFinite(completeness) ? Math.min(1, Math.max(0, completeness / 100)) : 0;
   if (fraction <= 0) return NO_FIT;
   return { fraction, reason: { code: "completeness", params: { percent: Math.round(fraction * 100) } } };

@@ -1,0 +1,136 @@
+// scoreMatch's number, mirrored in SQL, so the database can rank candidate pairs
+// and send back only those worth storing (the best N per investor, or the pairs
+// that enter an investor's best N) instead of every candidate.
+//
+// Only plain arithmetic is mirrored here. Whatever needs the sector tree, the
+// stage order or dates is prepared in code with score.ts's own functions:
+// - per investor: the sectors it can reach and the sector fraction a listing in
+//   each of them earns (scoreSector), and the stage fraction for each stage
+//   (scoreStage);
+// - per listing: its incentive, freshness and completeness points.
+// SQL then adds ticket (log10), location and instrument, sums the points in
+// MATCH_CRITERIA order and rounds the way scoreMatch does (to 1e-6, then half up).
+// Both sides use IEEE doubles in the same order of operations, so the scores are
+// equal (tests/integration/matching-sql-score.test.ts checks generated pairs).
+// scoreMatch stays the authority: the engine rescores every pair it stores with
+// it and falls back to scoring in code when the two ever disagree.
+import { scoreCompleteness, scoreFreshness, scoreIncentive, scoreSector, scoreStage } from "./score";
+import { reachableSectorIds } from "./candidates";
+import { STAGE_ORDER, type TMatchInvestor, type TMatchListing, type TMatchSectors, type TMatchingWeights } from "./types";
+
+/** A number as an exact float8 literal (JS prints the shortest round-tripping form; PostgreSQL parses it exactly). */
+function float8(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
+  return `(${String(value)})::float8`;
+}
+
+/** Investor-side inputs the SQL score needs, as PostgreSQL array literals' elements. */
+export type TInvestorSqlSide = {
+  /** Sectors a listing must carry to be reachable (candidates.ts) … */
+  reach: string[];
+  /** … and the sector fraction a listing in each of them earns. */
+  reachFractions: number[];
+  /** The stage fraction for a listing at STAGE_ORDER[i]. */
+  stageFractions: number[];
+  /** Districts as scoreMatch compares them (trimmed, lower-case). */
+  districts: string[];
+};
+
+export function prepareInvestorSide(investor: Pick<TMatchInvestor, "sectorIds" | "stages" | "districts">, sectors: TMatchSectors): TInvestorSqlSide {
+  const reach = reachableSectorIds(investor.sectorIds, sectors);
+  return {
+    reach,
+    reachFractions: reach.map((sectorId) => scoreSector(investor.sectorIds, [sectorId], sectors)?.fraction ?? 0),
+    stageFractions: STAGE_ORDER.map((stage) => scoreStage(investor.stages, stage).fraction),
+    districts: investor.districts.map((district) => district.trim().toLowerCase()),
+  };
+}
+
+/** The listing-only criteria's points (they depend on the listing and `now` alone). */
+export type TListingPoints = { incentive: number; freshness: number; completeness: number };
+
+export function listingPoints(listing: TMatchListing, weights: TMatchingWeights, now: Date): TListingPoints {
+  const time = now.getTime();
+  return {
+    incentive: weights.incentive * scoreIncentive(listing.incentives, time).fraction,
+    freshness: weights.freshness * scoreFreshness(listing, time).fraction,
+    completeness: weights.completeness * scoreCompleteness(listing.completeness).fraction,
+  };
+}
+
+/** The SQL expressions of one pair's inputs: investor side `i`, listing side `l`. */
+export type TPairSql = {
+  sector: string;
+  /** Investor's ticket bounds, already put in order. */
+  ticketLow: string;
+  ticketHigh: string;
+  amount: string;
+  anywhere: string;
+  /** Normalised investor districts (text[]) and the listing's normalised district (text or NULL). */
+  districts: string;
+  district: string;
+  provinces: string;
+  province: string;
+  investorInstruments: string;
+  listingInstruments: string;
+  stage: string;
+  listingPoints: [string, string, string];
+};
+
+/** Fraction (0..1) of the ticket criterion; mirrors scoreTicket. */
+function ticketSql(pair: TPairSql): string {
+  const { ticketLow: low, ticketHigh: high, amount } = pair;
+  return `(CASE
+    WHEN ${low} IS NULL AND ${high} IS NULL THEN 0.5::float8
+    WHEN ${amount} IS NULL OR ${amount} < 0 THEN 0.5::float8
+    WHEN ${low} IS NOT NULL AND ${amount} < ${low} THEN
+      CASE WHEN ${amount} <= 0 THEN 0::float8 ELSE greatest(0::float8, 1::float8 - log10(${low}::float8 / ${amount}::float8)) END
+    WHEN ${high} IS NOT NULL AND ${amount} > ${high} THEN
+      CASE WHEN ${high} <= 0 THEN 0::float8 ELSE greatest(0::float8, 1::float8 - log10(${amount}::float8 / ${high}::float8)) END
+    ELSE 1::float8 END)`;
+}
+
+/** Mirrors scoreLocation. */
+function locationSql(pair: TPairSql): string {
+  return `(CASE
+    WHEN ${pair.anywhere} THEN 1::float8
+    WHEN ${pair.district} IS NOT NULL AND ${pair.district} = ANY(${pair.districts}) THEN 1::float8
+    WHEN ${pair.province} IS NOT NULL AND ${pair.province} = ANY(${pair.provinces}) THEN 0.8::float8
+    WHEN ${pair.province} IS NULL THEN 0.7::float8
+    WHEN coalesce(cardinality(${pair.provinces}), 0) = 0 AND coalesce(cardinality(${pair.districts}), 0) = 0 THEN 0.5::float8
+    ELSE 0::float8 END)`;
+}
+
+/** Mirrors scoreInstrument. */
+function instrumentSql(pair: TPairSql): string {
+  return `(CASE
+    WHEN coalesce(cardinality(${pair.investorInstruments}), 0) = 0 OR coalesce(cardinality(${pair.listingInstruments}), 0) = 0 THEN 0.5::float8
+    WHEN ${pair.investorInstruments} && ${pair.listingInstruments} THEN 1::float8
+    ELSE 0::float8 END)`;
+}
+
+/**
+ * The integer score of one pair (NULL when no sector is shared), summed in
+ * MATCH_CRITERIA order and rounded like scoreMatch: Math.round(Math.round(total × 1e6) / 1e6).
+ */
+export function pairScoreSql(pair: TPairSql, weights: TMatchingWeights): string {
+  const total = [
+    `${float8(weights.sector)} * ${pair.sector}`,
+    `${float8(weights.ticket)} * ${ticketSql(pair)}`,
+    `${float8(weights.location)} * ${locationSql(pair)}`,
+    `${float8(weights.instrument)} * ${instrumentSql(pair)}`,
+    `${float8(weights.stage)} * ${pair.stage}`,
+    ...pair.listingPoints,
+  ].reduce((sum, term) => `(${sum} + ${term})`);
+  return `least(100, greatest(0, floor(floor(${total} * 1000000::float8 + 0.5::float8) / 1000000::float8 + 0.5::float8)))::int`;
+}
+
+/** `CASE stage WHEN 'CONCEPT' THEN 1 …`: the stage's position in STAGE_ORDER (1-based), NULL when unknown. */
+export function stagePositionSql(stage: string): string {
+  return `(CASE ${stage}::text ${STAGE_ORDER.map((name, index) => `WHEN '${name}' THEN ${index + 1}`).join(" ")} END)`;
+}
+
+/** A PostgreSQL array literal of text elements (for `$n::text[]` parameters holding one array per row). */
+export function pgArrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.map((value) => (typeof value === "number" ? String(value) : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+}
