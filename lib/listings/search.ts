@@ -48,6 +48,8 @@ export const SEARCH_TUNING = {
    * index yields (scaled); beyond it, from the sample.
    */
   prefixMax: 30_000,
+  /** Most months of recency lexemes in one tsquery; a wider window reads all older matches instead. */
+  recencyMonthsMax: 36,
   /** Newest matches ranked by relevance. */
   relevanceCandidates: 500,
   /** Fewer full-text matches than this turn on typo tolerance. */
@@ -211,6 +213,9 @@ export function facetTsQuery(params: Pick<TSearchParams, TFilterKey>, sectorIds:
 }
 
 const LISTED_AT = Prisma.sql`coalesce(l.published_at, l.created_at)`;
+
+/** The recency lexeme of a timestamp, quoted for a tsquery: the migration's kizuna_recency_lexeme. */
+const recencyLexeme = (at: Prisma.Sql) => Prisma.sql`quote_literal('~r~' || to_char(${at}, 'YYYYMM'))`;
 const SIZE_KEY = Prisma.sql`coalesce(l.amount_usd_cents, -1)`;
 
 /** The band of l.amount_usd_cents, as the facet keys. */
@@ -242,7 +247,8 @@ const FACET_COLUMNS = Prisma.sql`l.id, l.kind, l.province, l.district, l.stage,
  * estimate), "estimate" (facets from the sample, scaled).
  */
 function countingCtes(where: Prisma.Sql): Prisma.Sql {
-  const { sampleRows, exactCountCap, orderedMax, prefixMax } = SEARCH_TUNING;
+  const { sampleRows, exactCountCap, orderedMax, prefixMax, recencyMonthsMax } = SEARCH_TUNING;
+  const need = exactCountCap + 1;
   return Prisma.sql`
   rel AS (SELECT greatest(c.reltuples, 1)::float8 AS rows FROM pg_class c WHERE c.oid = 'listings'::regclass),
   s AS MATERIALIZED (
@@ -256,15 +262,63 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
            (SELECT rows <= ${sampleRows}::int FROM rel) AS complete
     FROM s
   ),
-  -- Few matches: all of them, newest first (OFFSET 0 keeps the planner from walking the
-  -- date index in search of them, which is slow when they are rare).
-  m AS MATERIALIZED (
+  -- Up to orderedMax estimated matches: the newest exactCountCap + 1 of them (all of them
+  -- when there are no more), found month by month through the recency lexemes ('~r~YYYYMM',
+  -- migration search_recency_buckets) so that only about that many rows are read:
+  -- m1 = the two newest months; m2 = as many older months as m1's rate says are needed;
+  -- m3 = everything older than what m1 and m2 covered (all matches when few are expected).
+  -- Months are contiguous, so the newest rows of m1 ∪ m2 ∪ m3 are the newest matches.
+  span AS (
+    SELECT date_trunc('month', n.at) - interval '1 month' AS start1, n.at AS newest, date_trunc('month', o.at) AS oldest
+    FROM (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} DESC, l.id DESC LIMIT 1) AS at) n,
+         (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} ASC, l.id ASC LIMIT 1) AS at) o
+  ),
+  st AS (
+    SELECT ordered, coalesce(ordered AND sp.start1 > sp.oldest, false) AS staged, sp.*,
+      (${recencyLexeme(Prisma.sql`sp.newest`)} || ' | ' || ${recencyLexeme(Prisma.sql`sp.start1`)})::tsquery AS b1
+    FROM (SELECT NOT complete AND estimate <= ${orderedMax}::int AS ordered, estimate FROM est) e, span sp
+  ),
+  m1 AS MATERIALIZED (
+    SELECT ${FACET_COLUMNS} FROM listings l
+    WHERE (SELECT staged FROM st) AND ${where} AND l.search_vector @@ (SELECT b1 FROM st)
+  ),
+  w2 AS (
+    SELECT x.n1, greatest(x.start2, st.oldest) AS start2,
+      x.start2 IS NOT NULL AND greatest(x.start2, st.oldest) > st.start1 - ${recencyMonthsMax}::int * interval '1 month' AS run2,
+      x.start2 IS NOT NULL AND x.start2 <= st.oldest AS reaches_oldest
+    FROM st, LATERAL (
+      SELECT n1.n AS n1, CASE WHEN NOT st.staged OR n1.n >= ${need}::int THEN NULL
+        WHEN n1.n = 0 THEN st.oldest
+        ELSE date_trunc('month', st.start1 - (extract(epoch FROM st.newest - st.start1) * (${need}::int - n1.n) * 1.2 / n1.n) * interval '1 second')
+      END AS start2
+      FROM (SELECT count(*)::int AS n FROM m1) n1
+    ) x
+  ),
+  b2 AS (
+    SELECT (SELECT string_agg(${recencyLexeme(Prisma.sql`g`)}, ' | ')
+      FROM generate_series(w2.start2, st.start1 - interval '1 month', interval '1 month') g)::tsquery AS b2
+    FROM st, w2 WHERE w2.run2
+  ),
+  m2 AS MATERIALIZED (
+    SELECT ${FACET_COLUMNS} FROM listings l
+    WHERE (SELECT run2 FROM w2) AND ${where} AND l.search_vector @@ (SELECT b2 FROM b2)
+  ),
+  w3 AS (
+    SELECT CASE WHEN NOT st.staged THEN st.ordered WHEN w2.run2 AND w2.reaches_oldest THEN false
+        ELSE w2.n1 + (SELECT count(*) FROM m2) < ${need}::int END AS run3,
+      CASE WHEN NOT st.staged THEN 'infinity'::timestamp WHEN w2.run2 THEN w2.start2 ELSE st.start1 END AS before
+    FROM st, w2
+  ),
+  m3 AS MATERIALIZED (
     SELECT * FROM (
       SELECT ${FACET_COLUMNS} FROM listings l
-      WHERE (SELECT NOT complete AND estimate <= ${orderedMax}::int FROM est) AND ${where}
+      WHERE (SELECT run3 FROM w3) AND ${where}
       OFFSET 0
-    ) x
-    ORDER BY x.listed_at DESC, x.id DESC LIMIT ${exactCountCap + 1}::int
+    ) x WHERE x.listed_at < (SELECT before FROM w3)
+  ),
+  m AS MATERIALIZED (
+    SELECT * FROM (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3) x
+    ORDER BY x.listed_at DESC, x.id DESC LIMIT ${need}::int
   ),
   -- More: the first exactCountCap + 1 matches the index finds, as a sample for the facets.
   p AS MATERIALIZED (
