@@ -9,9 +9,15 @@
 // - Counting. A block sample of about sampleRows rows (TABLESAMPLE SYSTEM,
 //   REPEATABLE so a shared URL shows the same numbers) estimates the matches.
 //   Few → count them exactly (at most exactCountCap rows are read); more →
-//   facet counts from the first exactCountCap matches found, scaled to the
-//   estimate; very many → from the sample itself. Totals and counts are then
-//   flagged approximate. Either way the work is bounded, whatever the query.
+//   facet counts from the newest exactCountCap matches (or, beyond orderedMax,
+//   the first the index finds), scaled to the estimate; very many → from the
+//   sample itself. Totals and counts are then flagged approximate. Either way
+//   the work is bounded, whatever the query.
+// - Recent months first. The newest matches are looked for through the
+//   recency lexemes ('~r~YYYYMM', migration search_recency_buckets): the two
+//   newest months, then as many older ones as their rate says are needed, then
+//   (rarely) everything older, so about exactCountCap rows are read rather
+//   than every match.
 // - Relevance. Only a bounded candidate set is ranked: the relevanceCandidates
 //   newest matches, with ts_rank_cd (title A > summary and sectors B > place and
 //   incentives C > description D) plus a bonus for a title hit. Results then
