@@ -9,8 +9,9 @@
 // - Counting. A block sample of about sampleRows rows (TABLESAMPLE SYSTEM,
 //   REPEATABLE so a shared URL shows the same numbers) estimates the matches.
 //   Few → count them exactly (at most exactCountCap rows are read); more →
-//   facet counts from the newest exactCountCap matches, scaled to the
-//   estimate; very many (beyond orderedMax) → from the sample itself. Totals and counts are then flagged approximate. Either way
+//   facet counts from the newest exactCountCap matches (or, beyond orderedMax,
+//   the first the index finds), scaled to the estimate; very many → from the
+//   sample itself. Totals and counts are then flagged approximate. Either way
 //   the work is bounded, whatever the query.
 // - Recent months first. The newest matches are looked for through the
 //   recency lexemes ('~r~YYYYMM', migration search_recency_buckets): the two
@@ -43,12 +44,16 @@ export const SEARCH_TUNING = {
   /** Up to this many matches are counted exactly. */
   exactCountCap: 1_000,
   /**
-   * Up to this many estimated matches, the newest exactCountCap + 1 are read
-   * (recent months first, so about that many rows whatever the total): exact
-   * counts up to exactCountCap, else facets from the newest exactCountCap
-   * (scaled), and the relevance candidates come from the same read.
+   * Up to this many estimated matches, all are read, newest first: exact counts
+   * up to exactCountCap, else facets from the newest exactCountCap (scaled), and
+   * the relevance candidates come from the same read.
    */
-  orderedMax: 30_000,
+  orderedMax: 5_000,
+  /**
+   * Up to this many, facet counts come from the first exactCountCap matches the
+   * index yields (scaled); beyond it, from the sample.
+   */
+  prefixMax: 30_000,
   /** Most months of recency lexemes in one tsquery; a wider window reads all older matches instead. */
   recencyMonthsMax: 36,
   /** Newest matches ranked by relevance. */
@@ -241,14 +246,14 @@ const FACET_COLUMNS = Prisma.sql`l.id, l.kind, l.province, l.district, l.stage,
 
 /**
  * Counting CTEs (see the module comment): s = sample, est = estimate from it,
- * m = the newest exactCountCap + 1 matches (only run when the estimate is at
- * most orderedMax), src = what the facets are counted over, fc = facet rows
+ * m = the first exactCountCap + 1 matches found (only run when the estimate is
+ * at most prefixMax), src = what the facets are counted over, fc = facet rows
  * [dimension, key, count]. Modes: "complete" (the sample is the whole table),
- * "exact" (m holds every match), "newest" (facets from m, scaled to the
+ * "exact" (m holds every match), "prefix" (facets from m, scaled to the
  * estimate), "estimate" (facets from the sample, scaled).
  */
 function countingCtes(where: Prisma.Sql): Prisma.Sql {
-  const { sampleRows, exactCountCap, orderedMax, recencyMonthsMax } = SEARCH_TUNING;
+  const { sampleRows, exactCountCap, orderedMax, prefixMax, recencyMonthsMax } = SEARCH_TUNING;
   const need = exactCountCap + 1;
   return Prisma.sql`
   rel AS (SELECT greatest(c.reltuples, 1)::float8 AS rows FROM pg_class c WHERE c.oid = 'listings'::regclass),
@@ -321,20 +326,30 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
     SELECT * FROM (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3) x
     ORDER BY x.listed_at DESC, x.id DESC LIMIT ${need}::int
   ),
+  -- More: the first exactCountCap + 1 matches the index finds, as a sample for the facets.
+  p AS MATERIALIZED (
+    SELECT ${FACET_COLUMNS} FROM listings l
+    WHERE (SELECT NOT complete AND estimate > ${orderedMax}::int AND estimate <= ${prefixMax}::int FROM est) AND ${where}
+    LIMIT ${exactCountCap + 1}::int
+  ),
   how AS (
     SELECT mode,
       mode IN ('exact', 'complete') AS pool,
       mode IN ('exact', 'complete', 'newest') AS recent,
-      CASE mode WHEN 'newest' THEN greatest(e.estimate, mn.n) / mn.n WHEN 'estimate' THEN e.sample_scale ELSE 1 END AS scale,
-      mode = 'newest' AND e.estimate < mn.n AS at_least
-    FROM est e, (SELECT count(*)::float8 AS n FROM m) mn,
+      CASE mode WHEN 'newest' THEN greatest(e.estimate, mn.n) / mn.n WHEN 'prefix' THEN greatest(e.estimate, pn.n) / pn.n
+        WHEN 'estimate' THEN e.sample_scale ELSE 1 END AS scale,
+      (mode = 'newest' AND e.estimate < mn.n) OR (mode = 'prefix' AND e.estimate < pn.n) AS at_least
+    FROM est e, (SELECT count(*)::float8 AS n FROM m) mn, (SELECT count(*)::float8 AS n FROM p) pn,
       LATERAL (SELECT CASE
         WHEN e.complete THEN 'complete'
         WHEN e.estimate <= ${orderedMax}::int THEN CASE WHEN mn.n <= ${exactCountCap}::int THEN 'exact' ELSE 'newest' END
+        WHEN e.estimate <= ${prefixMax}::int THEN 'prefix'
         ELSE 'estimate' END AS mode) x
   ),
   src AS (
     SELECT * FROM m WHERE (SELECT mode IN ('exact', 'newest') FROM how)
+    UNION ALL
+    SELECT * FROM p WHERE (SELECT mode = 'prefix' FROM how)
     UNION ALL
     SELECT * FROM s WHERE (SELECT mode IN ('complete', 'estimate') FROM how)
   ),
@@ -475,7 +490,7 @@ function pageCtes(options: {
 
 type TRow = {
   facets: [string, unknown, number][] | null;
-  mode: "exact" | "complete" | "newest" | "estimate" | "none";
+  mode: "exact" | "complete" | "newest" | "prefix" | "estimate" | "none";
   scale: number;
   at_least: boolean;
   bound: { listed_at: string | null; id: string | null } | null;
@@ -671,8 +686,8 @@ async function runSearch(options: {
   return {
     items: shown.map((item) => toItem(item, options.taxonomy, options.viewer.locale)),
     total: counted.total,
-    approximate: row.mode === "newest" || row.mode === "estimate",
-    totalRelation: row.mode === "newest" || row.mode === "estimate" ? (row.at_least ? "gte" : "approx") : "eq",
+    approximate: row.mode === "newest" || row.mode === "prefix" || row.mode === "estimate",
+    totalRelation: row.mode === "newest" || row.mode === "prefix" || row.mode === "estimate" ? (row.at_least ? "gte" : "approx") : "eq",
     facets: counted.facets,
     nextCursor,
     correctedQuery: options.corrected,
