@@ -9,9 +9,9 @@
 // - Counting. A block sample of about sampleRows rows (TABLESAMPLE SYSTEM,
 //   REPEATABLE so a shared URL shows the same numbers) estimates the matches.
 //   Few → count them exactly (at most exactCountCap rows are read); more →
-//   facet counts from the newest exactCountCap matches (or, beyond orderedMax,
-//   the first the index finds), scaled to the estimate; very many → from the
-//   sample itself. Totals and counts are then flagged approximate. Either way
+//   facet counts from the newest exactCountCap matches (or, for dense searches
+//   beyond orderedMax, the first the index finds), scaled to the estimate; very
+//   many → from the sample itself. Totals and counts are then flagged approximate. Either way
 //   the work is bounded, whatever the query.
 // - Recent months first. The newest matches are looked for through the
 //   recency lexemes ('~r~YYYYMM', migration search_recency_buckets): the two
@@ -44,16 +44,22 @@ export const SEARCH_TUNING = {
   /** Up to this many matches are counted exactly. */
   exactCountCap: 1_000,
   /**
-   * Up to this many estimated matches, all are read, newest first: exact counts
-   * up to exactCountCap, else facets from the newest exactCountCap (scaled), and
-   * the relevance candidates come from the same read.
+   * Up to this many estimated matches, the newest exactCountCap + 1 are read
+   * (all of them when there are no more): exact counts up to exactCountCap,
+   * else facets from the newest exactCountCap (scaled), and the relevance
+   * candidates come from the same read. Sparse searches (fewer than about
+   * exactCountCap / 2 matches a month) find them month by month and read about
+   * that many rows; denser ones read every match.
    */
   orderedMax: 5_000,
   /**
-   * Up to this many, facet counts come from the first exactCountCap matches the
-   * index yields (scaled); beyond it, from the sample.
+   * Up to this many, sparse searches still read the newest matches month by
+   * month; denser ones take facet counts from the first exactCountCap matches
+   * the index yields (scaled). Beyond it, from the sample.
    */
   prefixMax: 30_000,
+  /** Searches with at most this many estimated matches a month are read month by month (see orderedMax). */
+  sparsePerMonth: 500,
   /** Most months of recency lexemes in one tsquery; a wider window reads all older matches instead. */
   recencyMonthsMax: 36,
   /** Newest matches ranked by relevance. */
@@ -253,7 +259,7 @@ const FACET_COLUMNS = Prisma.sql`l.id, l.kind, l.province, l.district, l.stage,
  * estimate), "estimate" (facets from the sample, scaled).
  */
 function countingCtes(where: Prisma.Sql): Prisma.Sql {
-  const { sampleRows, exactCountCap, orderedMax, prefixMax, recencyMonthsMax } = SEARCH_TUNING;
+  const { sampleRows, exactCountCap, orderedMax, prefixMax, sparsePerMonth, recencyMonthsMax } = SEARCH_TUNING;
   const need = exactCountCap + 1;
   return Prisma.sql`
   rel AS (SELECT greatest(c.reltuples, 1)::float8 AS rows FROM pg_class c WHERE c.oid = 'listings'::regclass),
@@ -279,10 +285,19 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
     FROM (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} DESC, l.id DESC LIMIT 1) AS at) n,
          (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} ASC, l.id ASC LIMIT 1) AS at) o
   ),
+  -- Month by month only pays when a month holds at most sparsePerMonth matches
+  -- (estimated from the sample and the listed-at span); then it also serves up
+  -- to prefixMax estimated matches. Denser searches read all matches up to orderedMax.
+  sparse AS (
+    SELECT coalesce(sp.start1 > sp.oldest
+      AND e.estimate / greatest(1, extract(epoch FROM sp.newest - sp.oldest) / 2629800) <= ${sparsePerMonth}::int, false) AS sparse
+    FROM est e, span sp
+  ),
   st AS (
-    SELECT ordered, coalesce(ordered AND sp.start1 > sp.oldest, false) AS staged, sp.*,
+    SELECT ordered, ordered AND sparse AS staged, sp.*,
       (${recencyLexeme(Prisma.sql`sp.newest`)} || ' | ' || ${recencyLexeme(Prisma.sql`sp.start1`)})::tsquery AS b1
-    FROM (SELECT NOT complete AND estimate <= ${orderedMax}::int AS ordered, estimate FROM est) e, span sp
+    FROM (SELECT NOT e.complete AND (e.estimate <= ${orderedMax}::int OR (e.estimate <= ${prefixMax}::int AND x.sparse)) AS ordered
+          FROM est e, sparse x) o, sparse, span sp
   ),
   m1 AS MATERIALIZED (
     SELECT ${FACET_COLUMNS} FROM listings l
@@ -329,7 +344,7 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
   -- More: the first exactCountCap + 1 matches the index finds, as a sample for the facets.
   p AS MATERIALIZED (
     SELECT ${FACET_COLUMNS} FROM listings l
-    WHERE (SELECT NOT complete AND estimate > ${orderedMax}::int AND estimate <= ${prefixMax}::int FROM est) AND ${where}
+    WHERE (SELECT NOT e.complete AND NOT st.ordered AND e.estimate <= ${prefixMax}::int FROM est e, st) AND ${where}
     LIMIT ${exactCountCap + 1}::int
   ),
   how AS (
@@ -342,7 +357,7 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
     FROM est e, (SELECT count(*)::float8 AS n FROM m) mn, (SELECT count(*)::float8 AS n FROM p) pn,
       LATERAL (SELECT CASE
         WHEN e.complete THEN 'complete'
-        WHEN e.estimate <= ${orderedMax}::int THEN CASE WHEN mn.n <= ${exactCountCap}::int THEN 'exact' ELSE 'newest' END
+        WHEN (SELECT ordered FROM st) THEN CASE WHEN mn.n <= ${exactCountCap}::int THEN 'exact' ELSE 'newest' END
         WHEN e.estimate <= ${prefixMax}::int THEN 'prefix'
         ELSE 'estimate' END AS mode) x
   ),

@@ -310,7 +310,7 @@ describe("searching recent months first", () => {
   };
 
   it("counts every match exactly when they are few, across all months", async () => {
-    Object.assign(SEARCH_TUNING, { sampleRows: 1 });
+    Object.assign(SEARCH_TUNING, { sampleRows: 1, sparsePerMonth: 1_000_000 });
     const result = await searchMonths({ sort: "newest", limit: "10" });
     expect(result.totalRelation).toBe("eq");
     expect(result.total).toBe(ages.length);
@@ -318,7 +318,7 @@ describe("searching recent months first", () => {
   });
 
   it("takes the newest matches when there are more than it counts", async () => {
-    Object.assign(SEARCH_TUNING, { sampleRows: 1, exactCountCap: 3, relevanceCandidates: 3 });
+    Object.assign(SEARCH_TUNING, { sampleRows: 1, exactCountCap: 3, relevanceCandidates: 3, sparsePerMonth: 1_000_000 });
     const first = await searchMonths({ sort: "newest", limit: "3" });
     expect(first.totalRelation).not.toBe("eq");
     expect(ids(first)).toEqual(byAge.slice(0, 3));
