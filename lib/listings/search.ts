@@ -286,12 +286,12 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
          (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} ASC, l.id ASC LIMIT 1) AS at) o
   ),
   -- Month by month only pays when a month holds at most sparsePerMonth matches
-  -- (estimated from the sample and the listed-at span); then it also serves up
+  -- (estimated from the sample: its count over the span of its dates); then it also serves up
   -- to prefixMax estimated matches. Denser searches read all matches up to orderedMax.
   sparse AS (
     SELECT coalesce(sp.start1 > sp.oldest
-      AND e.estimate / greatest(1, extract(epoch FROM sp.newest - sp.oldest) / 2629800) <= ${sparsePerMonth}::int, false) AS sparse
-    FROM est e, span sp
+      AND (h.n < 2 OR e.estimate / greatest(1, extract(epoch FROM h.newest - h.oldest) / 2629800) <= ${sparsePerMonth}::int), false) AS sparse
+    FROM est e, span sp, (SELECT count(*) AS n, max(listed_at) AS newest, min(listed_at) AS oldest FROM s) h
   ),
   st AS (
     SELECT ordered, ordered AND sparse AS staged, sp.*,
