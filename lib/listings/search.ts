@@ -288,15 +288,22 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
   -- Month by month only pays when a month holds at most sparsePerMonth matches
   -- (estimated from the sample: its count over the span of its dates); then it also serves up
   -- to prefixMax estimated matches. Denser searches read all matches up to orderedMax.
+  -- (The middle 80 % of the sampled dates, so that a few outliers do not stretch the span;
+  -- beyond orderedMax only if the sample also has recent matches, so the first months find some.)
   sparse AS (
     SELECT coalesce(sp.start1 > sp.oldest
-      AND (h.n < 2 OR e.estimate / greatest(1, extract(epoch FROM h.newest - h.oldest) / 2629800) <= ${sparsePerMonth}::int), false) AS sparse
-    FROM est e, span sp, (SELECT count(*) AS n, max(listed_at) AS newest, min(listed_at) AS oldest FROM s) h
+      AND (h.n < 5 OR e.estimate * 0.8 / greatest(1, (h.p90 - h.p10) / 2629800) <= ${sparsePerMonth}::int), false) AS sparse,
+      coalesce(h.newest >= sp.start1 - interval '2 months', false) AS recent_hits
+    FROM est e, span sp, (
+      SELECT count(*) AS n, max(listed_at) AS newest,
+        percentile_cont(0.1) WITHIN GROUP (ORDER BY extract(epoch FROM listed_at)) AS p10,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM listed_at)) AS p90
+      FROM s) h
   ),
   st AS (
-    SELECT ordered, ordered AND sparse AS staged, sp.*,
+    SELECT ordered, ordered AND sparse.sparse AS staged, sp.*,
       (${recencyLexeme(Prisma.sql`sp.newest`)} || ' | ' || ${recencyLexeme(Prisma.sql`sp.start1`)})::tsquery AS b1
-    FROM (SELECT NOT e.complete AND (e.estimate <= ${orderedMax}::int OR (e.estimate <= ${prefixMax}::int AND x.sparse)) AS ordered
+    FROM (SELECT NOT e.complete AND (e.estimate <= ${orderedMax}::int OR (e.estimate <= ${prefixMax}::int AND x.sparse AND x.recent_hits)) AS ordered
           FROM est e, sparse x) o, sparse, span sp
   ),
   m1 AS MATERIALIZED (
