@@ -9,9 +9,15 @@
 // - Counting. A block sample of about sampleRows rows (TABLESAMPLE SYSTEM,
 //   REPEATABLE so a shared URL shows the same numbers) estimates the matches.
 //   Few → count them exactly (at most exactCountCap rows are read); more →
-//   facet counts from the first exactCountCap matches found, scaled to the
-//   estimate; very many → from the sample itself. Totals and counts are then
-//   flagged approximate. Either way the work is bounded, whatever the query.
+//   facet counts from the newest exactCountCap matches (or, for dense searches
+//   beyond orderedMax, the first the index finds), scaled to the estimate; very
+//   many → from the sample itself. Totals and counts are then flagged approximate. Either way
+//   the work is bounded, whatever the query.
+// - Recent months first. The newest matches are looked for through the
+//   recency lexemes ('~r~YYYYMM', migration search_recency_buckets): the two
+//   newest months, then as many older ones as their rate says are needed, then
+//   (rarely) everything older, so about exactCountCap rows are read rather
+//   than every match.
 // - Relevance. Only a bounded candidate set is ranked: the relevanceCandidates
 //   newest matches, with ts_rank_cd (title A > summary and sectors B > place and
 //   incentives C > description D) plus a bonus for a title hit. Results then
@@ -38,16 +44,24 @@ export const SEARCH_TUNING = {
   /** Up to this many matches are counted exactly. */
   exactCountCap: 1_000,
   /**
-   * Up to this many estimated matches, all are read, newest first: exact counts
-   * up to exactCountCap, else facets from the newest exactCountCap (scaled), and
-   * the relevance candidates come from the same read.
+   * Up to this many estimated matches, the newest exactCountCap + 1 are read
+   * (all of them when there are no more): exact counts up to exactCountCap,
+   * else facets from the newest exactCountCap (scaled), and the relevance
+   * candidates come from the same read. Sparse searches (fewer than about
+   * exactCountCap / 2 matches a month) find them month by month and read about
+   * that many rows; denser ones read every match.
    */
   orderedMax: 5_000,
   /**
-   * Up to this many, facet counts come from the first exactCountCap matches the
-   * index yields (scaled); beyond it, from the sample.
+   * Up to this many, sparse searches still read the newest matches month by
+   * month; denser ones take facet counts from the first exactCountCap matches
+   * the index yields (scaled). Beyond it, from the sample.
    */
   prefixMax: 30_000,
+  /** Searches with at most this many estimated matches a month are read month by month (see orderedMax). */
+  sparsePerMonth: 500,
+  /** Most months of recency lexemes in one tsquery; a wider window reads all older matches instead. */
+  recencyMonthsMax: 36,
   /** Newest matches ranked by relevance. */
   relevanceCandidates: 500,
   /** Fewer full-text matches than this turn on typo tolerance. */
@@ -211,6 +225,9 @@ export function facetTsQuery(params: Pick<TSearchParams, TFilterKey>, sectorIds:
 }
 
 const LISTED_AT = Prisma.sql`coalesce(l.published_at, l.created_at)`;
+
+/** The recency lexeme of a timestamp, quoted for a tsquery: the migration's kizuna_recency_lexeme. */
+const recencyLexeme = (at: Prisma.Sql) => Prisma.sql`quote_literal('~r~' || to_char(${at}, 'YYYYMM'))`;
 const SIZE_KEY = Prisma.sql`coalesce(l.amount_usd_cents, -1)`;
 
 /** The band of l.amount_usd_cents, as the facet keys. */
@@ -242,7 +259,8 @@ const FACET_COLUMNS = Prisma.sql`l.id, l.kind, l.province, l.district, l.stage,
  * estimate), "estimate" (facets from the sample, scaled).
  */
 function countingCtes(where: Prisma.Sql): Prisma.Sql {
-  const { sampleRows, exactCountCap, orderedMax, prefixMax } = SEARCH_TUNING;
+  const { sampleRows, exactCountCap, orderedMax, prefixMax, sparsePerMonth, recencyMonthsMax } = SEARCH_TUNING;
+  const need = exactCountCap + 1;
   return Prisma.sql`
   rel AS (SELECT greatest(c.reltuples, 1)::float8 AS rows FROM pg_class c WHERE c.oid = 'listings'::regclass),
   s AS MATERIALIZED (
@@ -256,20 +274,84 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
            (SELECT rows <= ${sampleRows}::int FROM rel) AS complete
     FROM s
   ),
-  -- Few matches: all of them, newest first (OFFSET 0 keeps the planner from walking the
-  -- date index in search of them, which is slow when they are rare).
-  m AS MATERIALIZED (
+  -- Up to orderedMax estimated matches: the newest exactCountCap + 1 of them (all of them
+  -- when there are no more), found month by month through the recency lexemes ('~r~YYYYMM',
+  -- migration search_recency_buckets) so that only about that many rows are read:
+  -- m1 = the two newest months; m2 = as many older months as m1's rate says are needed;
+  -- m3 = everything older than what m1 and m2 covered (all matches when few are expected).
+  -- Months are contiguous, so the newest rows of m1 ∪ m2 ∪ m3 are the newest matches.
+  span AS (
+    SELECT date_trunc('month', n.at) - interval '1 month' AS start1, n.at AS newest, date_trunc('month', o.at) AS oldest
+    FROM (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} DESC, l.id DESC LIMIT 1) AS at) n,
+         (SELECT (SELECT ${LISTED_AT} FROM listings l WHERE l.status = 'PUBLISHED' ORDER BY ${LISTED_AT} ASC, l.id ASC LIMIT 1) AS at) o
+  ),
+  -- Month by month only pays when a month holds at most sparsePerMonth matches
+  -- (estimated from the sample: its count over the span of its dates); then it also serves up
+  -- to prefixMax estimated matches. Denser searches read all matches up to orderedMax.
+  -- (The middle 80 % of the sampled dates, so that a few outliers do not stretch the span;
+  -- beyond orderedMax only if the sample also has recent matches, so the first months find some.)
+  sparse AS (
+    SELECT coalesce(sp.start1 > sp.oldest
+      AND (h.n < 5 OR e.estimate * 0.8 / greatest(1, (h.p90 - h.p10) / 2629800) <= ${sparsePerMonth}::int), false) AS sparse,
+      coalesce(h.newest >= sp.start1 - interval '2 months', false) AS recent_hits
+    FROM est e, span sp, (
+      SELECT count(*) AS n, max(listed_at) AS newest,
+        percentile_cont(0.1) WITHIN GROUP (ORDER BY extract(epoch FROM listed_at)) AS p10,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM listed_at)) AS p90
+      FROM s) h
+  ),
+  st AS (
+    SELECT ordered, ordered AND sparse.sparse AS staged, sp.*,
+      (${recencyLexeme(Prisma.sql`sp.newest`)} || ' | ' || ${recencyLexeme(Prisma.sql`sp.start1`)})::tsquery AS b1
+    FROM (SELECT NOT e.complete AND (e.estimate <= ${orderedMax}::int OR (e.estimate <= ${prefixMax}::int AND x.sparse AND x.recent_hits)) AS ordered
+          FROM est e, sparse x) o, sparse, span sp
+  ),
+  m1 AS MATERIALIZED (
+    SELECT ${FACET_COLUMNS} FROM listings l
+    WHERE (SELECT staged FROM st) AND ${where} AND l.search_vector @@ (SELECT b1 FROM st)
+  ),
+  w2 AS (
+    SELECT x.n1, greatest(x.start2, st.oldest) AS start2,
+      x.start2 IS NOT NULL AND greatest(x.start2, st.oldest) > st.start1 - ${recencyMonthsMax}::int * interval '1 month' AS run2,
+      x.start2 IS NOT NULL AND x.start2 <= st.oldest AS reaches_oldest
+    FROM st, LATERAL (
+      SELECT n1.n AS n1, CASE WHEN NOT st.staged OR n1.n >= ${need}::int THEN NULL
+        WHEN n1.n = 0 THEN st.oldest
+        ELSE date_trunc('month', st.start1 - (extract(epoch FROM st.newest - st.start1) * (${need}::int - n1.n) * 1.2 / n1.n) * interval '1 second')
+      END AS start2
+      FROM (SELECT count(*)::int AS n FROM m1) n1
+    ) x
+  ),
+  b2 AS (
+    SELECT (SELECT string_agg(${recencyLexeme(Prisma.sql`g`)}, ' | ')
+      FROM generate_series(w2.start2, st.start1 - interval '1 month', interval '1 month') g)::tsquery AS b2
+    FROM st, w2 WHERE w2.run2
+  ),
+  m2 AS MATERIALIZED (
+    SELECT ${FACET_COLUMNS} FROM listings l
+    WHERE (SELECT run2 FROM w2) AND ${where} AND l.search_vector @@ (SELECT b2 FROM b2)
+  ),
+  w3 AS (
+    SELECT CASE WHEN NOT st.staged THEN st.ordered WHEN w2.run2 AND w2.reaches_oldest THEN false
+        ELSE w2.n1 + (SELECT count(*) FROM m2) < ${need}::int END AS run3,
+      CASE WHEN NOT st.staged THEN 'infinity'::timestamp WHEN w2.run2 THEN w2.start2 ELSE st.start1 END AS before
+    FROM st, w2
+  ),
+  m3 AS MATERIALIZED (
     SELECT * FROM (
       SELECT ${FACET_COLUMNS} FROM listings l
-      WHERE (SELECT NOT complete AND estimate <= ${orderedMax}::int FROM est) AND ${where}
+      WHERE (SELECT run3 FROM w3) AND ${where}
       OFFSET 0
-    ) x
-    ORDER BY x.listed_at DESC, x.id DESC LIMIT ${exactCountCap + 1}::int
+    ) x WHERE x.listed_at < (SELECT before FROM w3)
+  ),
+  m AS MATERIALIZED (
+    SELECT * FROM (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3) x
+    ORDER BY x.listed_at DESC, x.id DESC LIMIT ${need}::int
   ),
   -- More: the first exactCountCap + 1 matches the index finds, as a sample for the facets.
   p AS MATERIALIZED (
     SELECT ${FACET_COLUMNS} FROM listings l
-    WHERE (SELECT NOT complete AND estimate > ${orderedMax}::int AND estimate <= ${prefixMax}::int FROM est) AND ${where}
+    WHERE (SELECT NOT e.complete AND NOT st.ordered AND e.estimate <= ${prefixMax}::int FROM est e, st) AND ${where}
     LIMIT ${exactCountCap + 1}::int
   ),
   how AS (
@@ -282,7 +364,7 @@ function countingCtes(where: Prisma.Sql): Prisma.Sql {
     FROM est e, (SELECT count(*)::float8 AS n FROM m) mn, (SELECT count(*)::float8 AS n FROM p) pn,
       LATERAL (SELECT CASE
         WHEN e.complete THEN 'complete'
-        WHEN e.estimate <= ${orderedMax}::int THEN CASE WHEN mn.n <= ${exactCountCap}::int THEN 'exact' ELSE 'newest' END
+        WHEN (SELECT ordered FROM st) THEN CASE WHEN mn.n <= ${exactCountCap}::int THEN 'exact' ELSE 'newest' END
         WHEN e.estimate <= ${prefixMax}::int THEN 'prefix'
         ELSE 'estimate' END AS mode) x
   ),

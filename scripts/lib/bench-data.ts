@@ -150,7 +150,8 @@ SELECT gen_random_uuid(), 'bench-' || x.g, x.kind::"ListingKind", x.status::"Lis
   setweight(to_tsvector('simple', replace(lower(x.province), '_', ' ') || ' ' || x.district), 'C') ||
   setweight(to_tsvector('english', CASE WHEN x.kind IN ('SEZ','INDUSTRIAL_ESTATE') THEN '${INCENTIVE_TEXT}' ELSE '' END), 'C') ||
   setweight(to_tsvector('english', x.description), 'D') ||
-  kizuna_facet_lexemes(x.kind::"ListingKind", x.stage::"Stage", x.province::"Province", x.district, x.usd_cents, x.instruments::"Instrument"[], x.sector_ids)
+  kizuna_facet_lexemes(x.kind::"ListingKind", x.stage::"Stage", x.province::"Province", x.district, x.usd_cents, x.instruments::"Instrument"[], x.sector_ids) ||
+  kizuna_recency_lexeme(x.published_at::timestamp(3))
 FROM x`;
 }
 

@@ -279,3 +279,59 @@ describe("searchListings", () => {
     expect(result.items[0]!.summary).toContain("<script>alert(1)</script>");
   });
 });
+
+// The newest matches are looked for month by month (recency lexemes, see the
+// search_recency_buckets migration): the two newest months, then as many older
+// months as their rate says are needed, then everything older. Whichever stage
+// finds them, they must be the newest matches, and all of them when few.
+describe("searching recent months first", () => {
+  const word = uniqueWord();
+  const months = `Monthsville ${token}`;
+  const monthsAgo = (n: number) => new Date(Date.now() - n * 30.5 * 86_400_000 - 3_600_000);
+  // One match in the newest months, none for the next year, then five older ones:
+  // the rate of the newest months points at a window that holds none of them.
+  const ages = [0, 12, 13, 14, 15, 16];
+  let byAge: string[] = [];
+
+  beforeAll(async () => {
+    const agency = await createAgency("Months agency");
+    byAge = [];
+    for (const age of ages) {
+      const listing = await createSearchListing({ agencyId: agency.id, district: months, title: `${word} estate ${age}`, publishedAt: monthsAgo(age) });
+      byAge.push(listing.id);
+    }
+    await db().$executeRaw`ANALYZE listings`;
+  });
+
+  const searchMonths = (query: Record<string, string>) => {
+    const parsed = parseSearchQuery({ district: months, q: word, ...query });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return searchListings(parsed.params, viewer);
+  };
+
+  it("counts every match exactly when they are few, across all months", async () => {
+    Object.assign(SEARCH_TUNING, { sampleRows: 1, sparsePerMonth: 1_000_000 });
+    const result = await searchMonths({ sort: "newest", limit: "10" });
+    expect(result.totalRelation).toBe("eq");
+    expect(result.total).toBe(ages.length);
+    expect(ids(result)).toEqual(byAge);
+  });
+
+  it("takes the newest matches when there are more than it counts", async () => {
+    Object.assign(SEARCH_TUNING, { sampleRows: 1, exactCountCap: 3, relevanceCandidates: 3, sparsePerMonth: 1_000_000 });
+    const first = await searchMonths({ sort: "newest", limit: "3" });
+    expect(first.totalRelation).not.toBe("eq");
+    expect(ids(first)).toEqual(byAge.slice(0, 3));
+    const ranked = await searchMonths({ limit: "3" });
+    expect(new Set(ids(ranked))).toEqual(new Set(byAge.slice(0, 3)));
+    // Paging on from there still returns every match once, newest first after the candidates.
+    const seen = [...ids(ranked)];
+    let cursor = ranked.nextCursor;
+    while (cursor) {
+      const next = await searchMonths({ limit: "2", cursor });
+      seen.push(...ids(next));
+      cursor = next.nextCursor;
+    }
+    expect(seen).toEqual([...ids(ranked), ...byAge.slice(3)]);
+  });
+});
