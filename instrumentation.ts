@@ -11,35 +11,34 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // `next build` may load instrumentation while prerendering: no worker there.
     if (process.env.NEXT_PHASE === "phase-production-build") return;
-    if (process.env.KIZUNA_MATCHING_JOBS !== "off") {
-      const { startMatchingWorker } = await import("./lib/matching/jobs");
-      startMatchingWorker().then(
-        () => console.info("[kizuna:matching] matching worker started"),
-        (error: unknown) => console.error("[kizuna:matching] matching worker did not start; run npm run match:recompute later", error),
-      );
-    }
-    if (process.env.KIZUNA_NOTIFICATION_JOBS !== "off") {
-      const { startNotificationJobs } = await import("./lib/notifications/jobs");
-      startNotificationJobs().then(
-        () => console.info("[kizuna:notifications] digest and saved-search alert schedules started"),
-        (error: unknown) =>
-          console.error("[kizuna:notifications] notification jobs did not start; run npm run notifications:digest / saved-searches:run by hand", error),
-      );
-    }
-    if (!process.env.SMTP_URL?.trim()) return;
-    const { startMailWorker } = await import("./lib/mail/worker");
-    // Not awaited: the site must serve even if the queue cannot start (database
-    // briefly down). Emails wait in the outbox meanwhile, and the start is retried
-    // with a growing delay; the timer is unref'd so it never holds the process open.
-    const startWithRetry = (retryInMs: number): void => {
-      startMailWorker().then(
-        () => console.info("[kizuna:mail] mail worker started"),
-        (error: unknown) => {
-          console.error(`[kizuna:mail] mail worker did not start (retrying in ${retryInMs / 1000} s); emails stay PENDING in the outbox:`, error);
-          setTimeout(() => startWithRetry(Math.min(retryInMs * 2, 300_000)), retryInMs).unref();
-        },
-      );
+    // Started one after the other: each creates its pg-boss queues, and queue
+    // creation on a fresh database deadlocks when it runs concurrently. Not
+    // awaited: the site must serve even if the queue cannot start (database
+    // briefly down); emails wait in the outbox and jobs in their queues meanwhile.
+    const startJobsInOrder = async (): Promise<void> => {
+      if (process.env.KIZUNA_MATCHING_JOBS !== "off") {
+        const { startMatchingWorker } = await import("./lib/matching/jobs");
+        await startWithRetry("matching", startMatchingWorker, "run npm run match:recompute later");
+      }
+      if (process.env.KIZUNA_NOTIFICATION_JOBS !== "off") {
+        const { startNotificationJobs } = await import("./lib/notifications/jobs");
+        await startWithRetry("notifications", startNotificationJobs, "run npm run notifications:digest / saved-searches:run by hand");
+      }
+      if (!process.env.SMTP_URL?.trim()) return;
+      const { startMailWorker } = await import("./lib/mail/worker");
+      await startWithRetry("mail", startMailWorker, "emails stay PENDING in the outbox");
     };
-    startWithRetry(15_000);
+    void startJobsInOrder();
+  }
+}
+
+/** Starts a worker; on failure logs and retries with a growing delay (unref'd timer, never holds the process open). */
+async function startWithRetry(label: string, start: () => Promise<void>, advice: string, retryInMs = 15_000): Promise<void> {
+  try {
+    await start();
+    console.info(`[kizuna:${label}] started`);
+  } catch (error) {
+    console.error(`[kizuna:${label}] did not start (retrying in ${retryInMs / 1000} s); ${advice}:`, error);
+    setTimeout(() => void startWithRetry(label, start, advice, Math.min(retryInMs * 2, 300_000)), retryInMs).unref();
   }
 }

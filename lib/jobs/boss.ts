@@ -33,6 +33,26 @@ type TPoolState = {
 
 export type TBossPool = ReturnType<typeof defineBossPool>;
 
+const DEADLOCK = "40P01";
+
+/**
+ * pg-boss creates a queue's partition and foreign key in DDL; two processes (or
+ * two pools of one process) creating queues at the same moment on a fresh
+ * database can deadlock, and PostgreSQL then aborts one of them. The loser just
+ * tries again after a short, random pause.
+ */
+async function createQueueRetryingDeadlocks(boss: PgBoss, queue: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(queue, { name: queue, policy: "stately" });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 export function defineBossPool(options: TBossPoolOptions) {
   const holder = globalThis as unknown as Record<string, TPoolState | undefined>;
   const state = (): TPoolState => (holder[options.globalKey] ??= { workerIds: [] });
@@ -52,7 +72,7 @@ export function defineBossPool(options: TBossPoolOptions) {
     boss.on("error", (error) => console.error(`[kizuna:${options.name}] pg-boss (${role}) error:`, error));
     await boss.start();
     // Creating an existing queue is a no-op, so every instance may do it on start.
-    for (const queue of options.queues) await boss.createQueue(queue, { name: queue, policy: "stately" });
+    for (const queue of options.queues) await createQueueRetryingDeadlocks(boss, queue);
     return boss;
   }
 
