@@ -119,6 +119,8 @@ test("an admin approves a suggestion with the keyboard, a stale tab is told who 
     await page.goto("/admin/settings/matching");
     await expect(page.getByRole("heading", { level: 1, name: "Matching weights" })).toBeVisible();
     const sector = page.getByLabel("Sector", { exact: true });
+    // Retries until the page has settled on one form (a streamed page may briefly hold a second, hidden copy).
+    await expect(sector).toHaveCount(1);
     await sector.fill("35");
     await expect(page.getByTestId("weights-total")).toHaveText("Total: 105 of 100");
     await page.getByRole("button", { name: "Save as a new version" }).click();
