@@ -96,7 +96,7 @@ async function applyEdit(
     changedFields = diffVersions(before, after);
     if (changedFields.length) {
       version = await recordVersion(tx, { listing, before, after, changedFields, actorId: context.actor.id });
-      await notifySavers(tx, listing.id, { version, changedFields });
+      await notifySavers(tx, listing.id, { version, changedFields, listingTitle: after.title });
     }
   }
   const saved = await tx.listing.update({
@@ -149,14 +149,17 @@ async function recordVersion(
 }
 
 /** Investors who saved the listing hear about the change (rendered from the payload in their language). */
-async function notifySavers(tx: TTx, listingId: string, payload: { version: number; changedFields: TVersionFieldGroup[] }): Promise<void> {
+async function notifySavers(
+  tx: TTx,
+  listingId: string,
+  payload: { version: number; changedFields: TVersionFieldGroup[]; listingTitle: string },
+): Promise<void> {
   const savers = await tx.savedListing.findMany({ where: { listingId }, select: { userId: true } });
   if (!savers.length) return;
-  const { title } = await tx.listing.findUniqueOrThrow({ where: { id: listingId }, select: { title: true } });
   await notify(tx, {
     userIds: savers.map((saver) => saver.userId),
     kind: "LISTING_UPDATED",
-    payload: { listingId, listingTitle: title, version: payload.version, changedFields: payload.changedFields },
+    payload: { listingId, ...payload },
   });
 }
 

@@ -31,7 +31,7 @@ import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
 import { listingPoints, pairScoreSql } from "./sql-score";
-import { ADVISORY_LOCKS_SQL, isRetryableWriteError, UPSERT_MATCHES_SQL, upsertMatchesArgs } from "./store";
+import { advisoryLocksSql, isRetryableWriteError, upsertMatchesSql } from "./store";
 import {
   INITIAL_MATCHING_WEIGHTS,
   STAGE_ORDER,
@@ -175,7 +175,7 @@ async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: P
     try {
       return await db().$transaction(
         async (tx) => {
-          await tx.$queryRawUnsafe(ADVISORY_LOCKS_SQL, keys);
+          await tx.$queryRaw(advisoryLocksSql(keys));
           return work(tx);
         },
         { timeout: 60_000, maxWait: 30_000 },
@@ -189,7 +189,7 @@ async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: P
 /** Inserts or refreshes the pairs (store.ts has the rules). */
 async function upsertMatches(tx: Prisma.TransactionClient, pairs: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
   if (pairs.length === 0) return 0;
-  return tx.$executeRawUnsafe(UPSERT_MATCHES_SQL, ...upsertMatchesArgs(pairs, context));
+  return tx.$executeRaw(upsertMatchesSql(pairs, context));
 }
 
 /**
@@ -259,32 +259,33 @@ export async function rankListingCandidates(listing: TMatchListing, context: TMa
   const points = listingPoints(listing, context.weights, context.now);
   const district = listing.district !== null && listing.district.trim() !== "" ? listing.district.trim().toLowerCase() : null;
   const amount = listing.amountUsdCents !== null && listing.amountUsdCents > 0n ? listing.amountUsdCents : null;
+  const listingInstruments = [...listing.instruments];
   const score = pairScoreSql(
     {
-      sector: "c.sector_fraction",
-      ticketLow: "c.ticket_low",
-      ticketHigh: "c.ticket_high",
-      amount: "$16::bigint",
-      anywhere: "c.anywhere_in_pakistan",
-      districts: "c.districts_norm",
-      district: "$4::text",
-      provinces: "c.provinces",
-      province: "$5::text",
-      investorInstruments: "c.instruments",
-      listingInstruments: "$6::text[]",
-      stage: `(CASE WHEN coalesce(cardinality(c.stages), 0) = 0 THEN ${STAGE_FRACTION.unspecified}::float8
-                  WHEN $7::text = ANY(c.stages) THEN ${STAGE_FRACTION.match}::float8
-                  WHEN c.stages && $8::text[] THEN ${STAGE_FRACTION.adjacent}::float8 ELSE 0::float8 END)`,
-      listingPoints: ["$9::float8", "$10::float8", "$11::float8"],
+      sector: Prisma.sql`c.sector_fraction`,
+      ticketLow: Prisma.sql`c.ticket_low`,
+      ticketHigh: Prisma.sql`c.ticket_high`,
+      // The score reads the amount as stored (0 included); the candidate window treats 0 as unknown.
+      amount: Prisma.sql`${listing.amountUsdCents}::bigint`,
+      anywhere: Prisma.sql`c.anywhere_in_pakistan`,
+      districts: Prisma.sql`c.districts_norm`,
+      district: Prisma.sql`${district}::text`,
+      provinces: Prisma.sql`c.provinces`,
+      province: Prisma.sql`${listing.province}::text`,
+      investorInstruments: Prisma.sql`c.instruments`,
+      listingInstruments: Prisma.sql`${listingInstruments}::text[]`,
+      stage: Prisma.sql`(CASE WHEN coalesce(cardinality(c.stages), 0) = 0 THEN ${STAGE_FRACTION.unspecified}::float8
+                  WHEN ${listing.stage}::text = ANY(c.stages) THEN ${STAGE_FRACTION.match}::float8
+                  WHEN c.stages && ${adjacentStages}::text[] THEN ${STAGE_FRACTION.adjacent}::float8 ELSE 0::float8 END)`,
+      listingPoints: [Prisma.sql`${points.incentive}::float8`, Prisma.sql`${points.freshness}::float8`, Prisma.sql`${points.completeness}::float8`],
     },
     context.weights,
   );
-  const rows = await db().$queryRawUnsafe<TListingCandidateRow[]>(
-    `WITH existing AS (
-       SELECT investor_profile_id, status::text AS status FROM matches WHERE listing_id = $1::uuid
+  const rows = await db().$queryRaw<TListingCandidateRow[]>`WITH existing AS (
+       SELECT investor_profile_id, status::text AS status FROM matches WHERE listing_id = ${listing.id}::uuid
      ),
      fractions AS (
-       SELECT f.sector_id, f.fraction FROM unnest($12::uuid[], $13::float8[]) AS f(sector_id, fraction) WHERE f.fraction IS NOT NULL
+       SELECT f.sector_id, f.fraction FROM unnest(${sectorIds}::uuid[], ${sectorFractions}::float8[]) AS f(sector_id, fraction) WHERE f.fraction IS NOT NULL
      ),
      cand AS (
        SELECT p.id, e.status AS existing_status, p.sector_ids, p.ticket_min_usd_cents, p.ticket_max_usd_cents, p.anywhere_in_pakistan,
@@ -295,8 +296,8 @@ export async function rankListingCandidates(listing: TMatchListing, context: TMa
          (SELECT max(f.fraction) FROM unnest(p.sector_ids) AS s(id) JOIN fractions f ON f.sector_id = s.id) AS sector_fraction
        FROM investor_profiles p
        LEFT JOIN existing e ON e.investor_profile_id = p.id
-       WHERE p.sector_ids && $2::uuid[]
-         AND ($3::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range($3::bigint / 10, $3::bigint * 10, '()'))
+       WHERE p.sector_ids && ${reach}::uuid[]
+         AND (${amount}::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range(${amount}::bigint / 10, ${amount}::bigint * 10, '()'))
          AND (e.status IS NULL OR e.status <> 'DISMISSED')
      ),
      scored AS (SELECT c.*, ${score} AS score FROM cand c)
@@ -308,29 +309,11 @@ export async function rankListingCandidates(listing: TMatchListing, context: TMa
        LEFT JOIN LATERAL (
          SELECT m.score FROM matches m
          WHERE s.existing_status IS NULL AND m.investor_profile_id = s.id AND m.status = 'SUGGESTED'
-         ORDER BY m.score DESC OFFSET $14::int - 1 LIMIT 1
+         ORDER BY m.score DESC OFFSET ${context.maxPerInvestor}::int - 1 LIMIT 1
        ) nth ON true
-       WHERE s.score >= $15::int - 1
+       WHERE s.score >= ${context.threshold}::int - 1
          AND (s.existing_status IS NOT NULL OR nth.score IS NULL OR s.score >= nth.score - 1)
-     ) x ON true`,
-    listing.id,
-    reach,
-    amount,
-    district,
-    listing.province,
-    [...listing.instruments],
-    listing.stage,
-    adjacentStages,
-    points.incentive,
-    points.freshness,
-    points.completeness,
-    sectorIds,
-    sectorFractions,
-    context.maxPerInvestor,
-    context.threshold,
-    // The score reads the amount as stored (0 included); the window above treats 0 as unknown.
-    listing.amountUsdCents,
-  );
+     ) x ON true`;
   return { candidates: rows[0]?.total ?? 0, rows: rows.filter((row) => row.id !== null) };
 }
 

@@ -17,11 +17,11 @@ const text = (column: Prisma.Sql) => Prisma.sql`coalesce(${column}::text, '∅')
 
 /** The fingerprint of a pair; needs `l` (listings) and `p` (investor_profiles) in scope. */
 export const MATERIAL_FINGERPRINT_SQL = Prisma.sql`md5(concat_ws('|',
-  ${sortedUuids(Prisma.raw("l.sector_ids"))}, ${text(Prisma.raw("l.province"))}, ${text(Prisma.raw("lower(l.district)"))},
-  ${text(Prisma.raw("l.amount_usd_cents"))}, ${sortedLower(Prisma.raw("l.instruments"))}, ${text(Prisma.raw("l.stage"))},
-  ${sortedUuids(Prisma.raw("p.sector_ids"))}, ${text(Prisma.raw("p.ticket_min_usd_cents"))}, ${text(Prisma.raw("p.ticket_max_usd_cents"))},
-  ${text(Prisma.raw("p.anywhere_in_pakistan"))}, ${sortedLower(Prisma.raw("p.provinces"))}, ${sortedLower(Prisma.raw("p.districts"))},
-  ${sortedLower(Prisma.raw("p.instruments"))}, ${sortedLower(Prisma.raw("p.stages"))}))`;
+  ${sortedUuids(Prisma.sql`l.sector_ids`)}, ${text(Prisma.sql`l.province`)}, ${text(Prisma.sql`lower(l.district)`)},
+  ${text(Prisma.sql`l.amount_usd_cents`)}, ${sortedLower(Prisma.sql`l.instruments`)}, ${text(Prisma.sql`l.stage`)},
+  ${sortedUuids(Prisma.sql`p.sector_ids`)}, ${text(Prisma.sql`p.ticket_min_usd_cents`)}, ${text(Prisma.sql`p.ticket_max_usd_cents`)},
+  ${text(Prisma.sql`p.anywhere_in_pakistan`)}, ${sortedLower(Prisma.sql`p.provinces`)}, ${sortedLower(Prisma.sql`p.districts`)},
+  ${sortedLower(Prisma.sql`p.instruments`)}, ${sortedLower(Prisma.sql`p.stages`)}))`;
 
 /** The current fingerprint of one match's pair (null when the match is gone). */
 export async function currentMaterialFingerprint(tx: Prisma.TransactionClient, matchId: string): Promise<string | null> {

@@ -12,11 +12,11 @@
 // whose SQL and code scores ever differ is rematched the slow way instead. Writes
 // are one upsert and one delete per batch, under each investor's advisory lock.
 import pg from "pg";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { reopenChangedRejections } from "./material";
 import { compareMatches, scoreMatch } from "./score";
 import { listingPoints, pairScoreSql, pgArrayLiteral, prepareInvestorSide, stagePositionSql } from "./sql-score";
-import { writeInvestorBatch } from "./store";
+import { queryOn, writeInvestorBatch } from "./store";
 import type { TMatchInvestor, TMatchListing } from "./types";
 import {
   deleteUnpublishedSuggestions,
@@ -32,7 +32,6 @@ import {
 
 const RECOMPUTE_BATCH = 500;
 const RECOMPUTE_CONCURRENCY = 2;
-const SNAPSHOT_TABLE = "kizuna_recompute_listings";
 
 export type TRecomputeOptions = TRematchOptions & {
   batchSize?: number;
@@ -41,34 +40,49 @@ export type TRecomputeOptions = TRematchOptions & {
   onBatch?: (done: number) => void;
 };
 
-export function selectionSql(context: TMatchingContext): string {
+/** One batch's investor-side inputs, one PostgreSQL array literal per investor where an investor has a list. */
+export type TSelectionBatch = {
+  ids: string[];
+  reach: string[];
+  reachFractions: string[];
+  stageFractions: string[];
+  districts: string[];
+  excluded: string[];
+  reviewed: string[];
+};
+
+/** The selection statement of a run (scores with the run's weights), for one batch of investors at a time. */
+export type TSelection = (batch: TSelectionBatch) => Prisma.Sql;
+
+export function selectionSql(context: TMatchingContext): TSelection {
   const score = pairScoreSql(
     {
-      sector: "greatest(i.reach_frac[array_position(i.reach, l.sector_ids[1])], i.reach_frac[array_position(i.reach, l.sector_ids[2])])",
-      ticketLow: "i.ticket_low",
-      ticketHigh: "i.ticket_high",
-      amount: "l.amount",
-      anywhere: "i.anywhere_in_pakistan",
-      districts: "i.districts",
-      district: "l.district",
-      provinces: "i.provinces",
-      province: "l.province",
-      investorInstruments: "i.instruments",
-      listingInstruments: "l.instruments",
-      stage: "coalesce(i.stage_frac[l.stage_position], 0::float8)",
-      listingPoints: ["l.p_incentive", "l.p_freshness", "l.p_completeness"],
+      sector: Prisma.sql`greatest(i.reach_frac[array_position(i.reach, l.sector_ids[1])], i.reach_frac[array_position(i.reach, l.sector_ids[2])])`,
+      ticketLow: Prisma.sql`i.ticket_low`,
+      ticketHigh: Prisma.sql`i.ticket_high`,
+      amount: Prisma.sql`l.amount`,
+      anywhere: Prisma.sql`i.anywhere_in_pakistan`,
+      districts: Prisma.sql`i.districts`,
+      district: Prisma.sql`l.district`,
+      provinces: Prisma.sql`i.provinces`,
+      province: Prisma.sql`l.province`,
+      investorInstruments: Prisma.sql`i.instruments`,
+      listingInstruments: Prisma.sql`l.instruments`,
+      stage: Prisma.sql`coalesce(i.stage_frac[l.stage_position], 0::float8)`,
+      listingPoints: [Prisma.sql`l.p_incentive`, Prisma.sql`l.p_freshness`, Prisma.sql`l.p_completeness`],
     },
     context.weights,
   );
   // Listings carry at most two sectors (a trigger enforces it), hence [1] and [2].
-  return `
+  return (batch) => Prisma.sql`
     WITH inv AS MATERIALIZED (
       SELECT t.pid, t.reach::uuid[] AS reach, t.reach_frac::float8[] AS reach_frac, t.stage_frac::float8[] AS stage_frac,
         t.districts::text[] AS districts, t.excluded::uuid[] AS excluded, t.reviewed::uuid[] AS reviewed,
         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_max_usd_cents ELSE p.ticket_min_usd_cents END AS ticket_low,
         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_min_usd_cents ELSE p.ticket_max_usd_cents END AS ticket_high,
         p.anywhere_in_pakistan, p.provinces, p.instruments
-      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+      FROM unnest(${batch.ids}::uuid[], ${batch.reach}::text[], ${batch.reachFractions}::text[], ${batch.stageFractions}::text[],
+                  ${batch.districts}::text[], ${batch.excluded}::text[], ${batch.reviewed}::text[])
         AS t(pid, reach, reach_frac, stage_frac, districts, excluded, reviewed)
       JOIN investor_profiles p ON p.id = t.pid
     )
@@ -77,39 +91,41 @@ export function selectionSql(context: TMatchingContext): string {
     CROSS JOIN LATERAL (
       SELECT s.id, s.score FROM (
         SELECT l.id, ${score} AS score, l.id = ANY(i.reviewed) AS reviewed
-        FROM ${SNAPSHOT_TABLE} l
+        FROM kizuna_recompute_listings l
         WHERE l.sector_ids && i.reach
           AND (l.window_low IS NULL
                OR ((i.ticket_low IS NULL OR i.ticket_low <= l.window_high) AND (i.ticket_high IS NULL OR i.ticket_high >= l.window_low)))
           AND NOT (l.id = ANY(i.excluded))
         OFFSET 0 -- keeps the subquery: the score is computed once, not again for the filter and the sort
       ) s
-      WHERE s.score >= $8::int
+      WHERE s.score >= ${context.threshold}::int
       ORDER BY s.reviewed DESC, s.score DESC, s.id
-      LIMIT $9::int + cardinality(i.reviewed)
+      LIMIT ${context.maxPerInvestor}::int + cardinality(i.reviewed)
     ) c`;
 }
 
 export async function createSnapshot(client: pg.Client, listings: readonly TMatchListing[], context: TMatchingContext): Promise<void> {
   const points = listings.map((listing) => listingPoints(listing, context.weights, context.now));
-  await client.query(`DROP TABLE IF EXISTS ${SNAPSHOT_TABLE}`);
-  await client.query(
-    `CREATE TEMP TABLE ${SNAPSHOT_TABLE} AS
+  await client.query("DROP TABLE IF EXISTS kizuna_recompute_listings");
+  await queryOn(
+    client,
+    Prisma.sql`CREATE TEMP TABLE kizuna_recompute_listings AS
      SELECT l.id, l.sector_ids, l.province,
        CASE WHEN btrim(l.district) <> '' THEN lower(btrim(l.district)) END AS district,
-       l.amount_usd_cents AS amount, l.instruments, ${stagePositionSql("l.stage")} AS stage_position,
+       l.amount_usd_cents AS amount, l.instruments, ${stagePositionSql(Prisma.sql`l.stage`)} AS stage_position,
        -- The ticket window of candidates.ts as integer bounds: the investor's [min, max] must meet the
        -- open window (amount / 10, amount × 10) — what ticket_range && int8range(…, '()') tests, minus
        -- building a range per pair. NULL: amount unknown, every range is a candidate.
        CASE WHEN l.amount_usd_cents > 0 THEN l.amount_usd_cents / 10 + 1 END AS window_low,
        CASE WHEN l.amount_usd_cents > 0 THEN l.amount_usd_cents * 10 - 1 END AS window_high,
        x.p_incentive, x.p_freshness, x.p_completeness
-     FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::float8[]) AS x(id, p_incentive, p_freshness, p_completeness)
+     FROM unnest(${listings.map((listing) => listing.id)}::uuid[], ${points.map((p) => p.incentive)}::float8[],
+                 ${points.map((p) => p.freshness)}::float8[], ${points.map((p) => p.completeness)}::float8[])
+       AS x(id, p_incentive, p_freshness, p_completeness)
      JOIN listings l ON l.id = x.id`,
-    [listings.map((listing) => listing.id), points.map((p) => p.incentive), points.map((p) => p.freshness), points.map((p) => p.completeness)],
   );
-  await client.query(`CREATE INDEX ON ${SNAPSHOT_TABLE} USING gin (sector_ids)`);
-  await client.query(`ANALYZE ${SNAPSHOT_TABLE}`);
+  await client.query("CREATE INDEX ON kizuna_recompute_listings USING gin (sector_ids)");
+  await client.query("ANALYZE kizuna_recompute_listings");
 }
 
 type TBatchOutcome = { stored: number; removed: number; fallback: string[] };
@@ -123,7 +139,7 @@ export type TRecomputePhases = { load: number; rank: number; rescore: number; wr
  */
 export async function rankInvestorBatch(input: {
   client: pg.ClientBase;
-  sql: string;
+  sql: TSelection;
   investors: readonly (TMatchInvestor & { id: string })[];
   reviewed: ReadonlyMap<string, ReadonlySet<string>>;
   excluded: ReadonlyMap<string, readonly string[]>;
@@ -131,24 +147,23 @@ export async function rankInvestorBatch(input: {
 }): Promise<{ pid: string; lid: string; score: number }[]> {
   const { investors, context } = input;
   const sides = investors.map((investor) => prepareInvestorSide(investor, context.sectors));
-  const { rows } = await input.client.query<{ pid: string; lid: string; score: number }>(input.sql, [
-    investors.map((investor) => investor.id),
-    sides.map((side) => pgArrayLiteral(side.reach)),
-    sides.map((side) => pgArrayLiteral(side.reachFractions)),
-    sides.map((side) => pgArrayLiteral(side.stageFractions)),
-    sides.map((side) => pgArrayLiteral(side.districts)),
-    investors.map((investor) => pgArrayLiteral(input.excluded.get(investor.id) ?? [])),
-    investors.map((investor) => pgArrayLiteral([...(input.reviewed.get(investor.id) ?? [])])),
-    context.threshold,
-    context.maxPerInvestor,
-  ]);
+  const statement = input.sql({
+    ids: investors.map((investor) => investor.id),
+    reach: sides.map((side) => pgArrayLiteral(side.reach)),
+    reachFractions: sides.map((side) => pgArrayLiteral(side.reachFractions)),
+    stageFractions: sides.map((side) => pgArrayLiteral(side.stageFractions)),
+    districts: sides.map((side) => pgArrayLiteral(side.districts)),
+    excluded: investors.map((investor) => pgArrayLiteral(input.excluded.get(investor.id) ?? [])),
+    reviewed: investors.map((investor) => pgArrayLiteral([...(input.reviewed.get(investor.id) ?? [])])),
+  });
+  const { rows } = await queryOn<{ pid: string; lid: string; score: number }>(input.client, statement);
   return rows;
 }
 
 /** Ranks, rescores and writes one batch of investors. */
 async function recomputeBatch(input: {
   client: pg.Client;
-  sql: string;
+  sql: TSelection;
   profileIds: string[];
   listings: ReadonlyMap<string, TMatchListing>;
   context: TMatchingContext;

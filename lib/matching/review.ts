@@ -166,13 +166,6 @@ export async function rejectMatch(actor: TActiveActor, input: { matchId: string;
 
 // ───────────────────────────── introduce ─────────────────────────────
 
-/**
- * The introduction email stands in for the generic notification email: notify()
- * still writes the in-app notifications, but its email is dropped so each party
- * gets one email, not two.
- */
-const introductionReplacesEmail: TQueueEmail = async () => "";
-
 function absoluteUrl(path: string): string {
   return new URL(path, env().APP_URL).toString();
 }
@@ -193,8 +186,9 @@ async function sendIntroductions(tx: TTx, send: TQueueEmail, match: TMatchContex
       userIds: [investor.id],
       kind: "MATCH_INTRODUCED",
       payload: { matchId: match.id, listingId: listing.id, listingTitle: titleIn(listing, investor.locale), counterpart: agencyIn(listing, investor.locale), audience: "INVESTOR" },
+      // The introduction email below stands in for the generic one: each party gets one email, not two.
+      emailedByCaller: true,
     },
-    introductionReplacesEmail,
   );
   for (const member of staff) {
     await notify(
@@ -203,8 +197,8 @@ async function sendIntroductions(tx: TTx, send: TQueueEmail, match: TMatchContex
         userIds: [member.id],
         kind: "MATCH_INTRODUCED",
         payload: { matchId: match.id, listingId: listing.id, listingTitle: titleIn(listing, member.locale), counterpart: investorLabel, audience: "STAFF" },
+        emailedByCaller: true,
       },
-      introductionReplacesEmail,
     );
   }
 

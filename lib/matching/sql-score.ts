@@ -14,14 +14,15 @@
 // equal (tests/integration/matching-sql-score.test.ts checks generated pairs).
 // scoreMatch stays the authority: the engine rescores every pair it stores with
 // it and falls back to scoring in code when the two ever disagree.
+import { Prisma } from "@/lib/db/client";
 import { scoreCompleteness, scoreFreshness, scoreIncentive, scoreSector, scoreStage } from "./score";
 import { reachableSectorIds } from "./candidates";
 import { STAGE_ORDER, type TMatchInvestor, type TMatchListing, type TMatchSectors, type TMatchingWeights } from "./types";
 
-/** A number as an exact float8 literal (JS prints the shortest round-tripping form; PostgreSQL parses it exactly). */
-function float8(value: number): string {
+/** A number as a float8 parameter (sent in JS's shortest round-tripping form, which PostgreSQL parses exactly). */
+function float8(value: number): Prisma.Sql {
   if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  return `(${String(value)})::float8`;
+  return Prisma.sql`(${value}::float8)`;
 }
 
 /** Investor-side inputs the SQL score needs, as PostgreSQL array literals' elements. */
@@ -60,27 +61,27 @@ export function listingPoints(listing: TMatchListing, weights: TMatchingWeights,
 
 /** The SQL expressions of one pair's inputs: investor side `i`, listing side `l`. */
 export type TPairSql = {
-  sector: string;
+  sector: Prisma.Sql;
   /** Investor's ticket bounds, already put in order. */
-  ticketLow: string;
-  ticketHigh: string;
-  amount: string;
-  anywhere: string;
+  ticketLow: Prisma.Sql;
+  ticketHigh: Prisma.Sql;
+  amount: Prisma.Sql;
+  anywhere: Prisma.Sql;
   /** Normalised investor districts (text[]) and the listing's normalised district (text or NULL). */
-  districts: string;
-  district: string;
-  provinces: string;
-  province: string;
-  investorInstruments: string;
-  listingInstruments: string;
-  stage: string;
-  listingPoints: [string, string, string];
+  districts: Prisma.Sql;
+  district: Prisma.Sql;
+  provinces: Prisma.Sql;
+  province: Prisma.Sql;
+  investorInstruments: Prisma.Sql;
+  listingInstruments: Prisma.Sql;
+  stage: Prisma.Sql;
+  listingPoints: [Prisma.Sql, Prisma.Sql, Prisma.Sql];
 };
 
 /** Fraction (0..1) of the ticket criterion; mirrors scoreTicket. */
-function ticketSql(pair: TPairSql): string {
+function ticketSql(pair: TPairSql): Prisma.Sql {
   const { ticketLow: low, ticketHigh: high, amount } = pair;
-  return `(CASE
+  return Prisma.sql`(CASE
     WHEN ${low} IS NULL AND ${high} IS NULL THEN 0.5::float8
     WHEN ${amount} IS NULL OR ${amount} < 0 THEN 0.5::float8
     WHEN ${low} IS NOT NULL AND ${amount} < ${low} THEN
@@ -91,8 +92,8 @@ function ticketSql(pair: TPairSql): string {
 }
 
 /** Mirrors scoreLocation. */
-function locationSql(pair: TPairSql): string {
-  return `(CASE
+function locationSql(pair: TPairSql): Prisma.Sql {
+  return Prisma.sql`(CASE
     WHEN ${pair.anywhere} THEN 1::float8
     WHEN ${pair.district} IS NOT NULL AND ${pair.district} = ANY(${pair.districts}) THEN 1::float8
     WHEN ${pair.province} IS NOT NULL AND ${pair.province} = ANY(${pair.provinces}) THEN 0.8::float8
@@ -102,8 +103,8 @@ function locationSql(pair: TPairSql): string {
 }
 
 /** Mirrors scoreInstrument. */
-function instrumentSql(pair: TPairSql): string {
-  return `(CASE
+function instrumentSql(pair: TPairSql): Prisma.Sql {
+  return Prisma.sql`(CASE
     WHEN coalesce(cardinality(${pair.investorInstruments}), 0) = 0 OR coalesce(cardinality(${pair.listingInstruments}), 0) = 0 THEN 0.5::float8
     WHEN ${pair.investorInstruments} && ${pair.listingInstruments} THEN 1::float8
     ELSE 0::float8 END)`;
@@ -113,21 +114,21 @@ function instrumentSql(pair: TPairSql): string {
  * The integer score of one pair (NULL when no sector is shared), summed in
  * MATCH_CRITERIA order and rounded like scoreMatch: Math.round(Math.round(total × 1e6) / 1e6).
  */
-export function pairScoreSql(pair: TPairSql, weights: TMatchingWeights): string {
+export function pairScoreSql(pair: TPairSql, weights: TMatchingWeights): Prisma.Sql {
   const total = [
-    `${float8(weights.sector)} * ${pair.sector}`,
-    `${float8(weights.ticket)} * ${ticketSql(pair)}`,
-    `${float8(weights.location)} * ${locationSql(pair)}`,
-    `${float8(weights.instrument)} * ${instrumentSql(pair)}`,
-    `${float8(weights.stage)} * ${pair.stage}`,
+    Prisma.sql`${float8(weights.sector)} * ${pair.sector}`,
+    Prisma.sql`${float8(weights.ticket)} * ${ticketSql(pair)}`,
+    Prisma.sql`${float8(weights.location)} * ${locationSql(pair)}`,
+    Prisma.sql`${float8(weights.instrument)} * ${instrumentSql(pair)}`,
+    Prisma.sql`${float8(weights.stage)} * ${pair.stage}`,
     ...pair.listingPoints,
-  ].reduce((sum, term) => `(${sum} + ${term})`);
-  return `least(100, greatest(0, floor(floor(${total} * 1000000::float8 + 0.5::float8) / 1000000::float8 + 0.5::float8)))::int`;
+  ].reduce((sum, term) => Prisma.sql`(${sum} + ${term})`);
+  return Prisma.sql`least(100, greatest(0, floor(floor(${total} * 1000000::float8 + 0.5::float8) / 1000000::float8 + 0.5::float8)))::int`;
 }
 
-/** `CASE stage WHEN 'CONCEPT' THEN 1 …`: the stage's position in STAGE_ORDER (1-based), NULL when unknown. */
-export function stagePositionSql(stage: string): string {
-  return `(CASE ${stage}::text ${STAGE_ORDER.map((name, index) => `WHEN '${name}' THEN ${index + 1}`).join(" ")} END)`;
+/** The stage's position in STAGE_ORDER (1-based), NULL when unknown. */
+export function stagePositionSql(stage: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`array_position(${[...STAGE_ORDER]}::text[], ${stage}::text)`;
 }
 
 /** A PostgreSQL array literal of text elements (for `$n::text[]` parameters holding one array per row). */

@@ -5,44 +5,53 @@
 // weights version are unchanged is not rewritten (no dead tuple, no index churn;
 // its scored_at then keeps the time that result was first computed).
 import type pg from "pg";
+import { Prisma } from "@/lib/db/client";
 import type { TMatchingContext, TScoredPair } from "./engine";
 
 /**
- * $1 the pairs as one JSON array of { i: investor id, l: listing id, s: score, r: reasons },
- * $2 weights version, $3 scored at (ISO). One JSON document rather than four
+ * The upsert of `pairs` (status and review fields never in the SET list). The
+ * pairs travel as one JSON array of { i: investor id, l: listing id, s: score,
+ * r: reasons }: one JSON document rather than four
  * arrays: it is built by one JSON.stringify and parsed once by the server, which
  * matters at 50,000 rows of reasons a statement.
  */
-export const UPSERT_MATCHES_SQL = `
+export function upsertMatchesSql(pairs: readonly TScoredPair[], context: Pick<TMatchingContext, "weightsVersion" | "now">): Prisma.Sql {
+  // Sorted so concurrent writers lock rows in the same order.
+  const sorted = [...pairs].sort((a, b) =>
+    a.investorProfileId !== b.investorProfileId ? (a.investorProfileId < b.investorProfileId ? -1 : 1) : a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0,
+  );
+  const rows = JSON.stringify(sorted.map((pair) => ({ i: pair.investorProfileId, l: pair.listingId, s: pair.score, r: pair.reasons })));
+  return Prisma.sql`
   INSERT INTO matches (id, investor_profile_id, listing_id, score, reasons, status, weights_version, scored_at, created_at, updated_at)
-  SELECT gen_random_uuid(), t.i, t.l, t.s, t.r, 'SUGGESTED', $2::int, ($3::timestamptz AT TIME ZONE 'UTC'), now(), now()
-  FROM json_to_recordset($1::json) AS t(i uuid, l uuid, s int, r jsonb)
+  SELECT gen_random_uuid(), t.i, t.l, t.s, t.r, 'SUGGESTED', ${context.weightsVersion}::int, (${context.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now(), now()
+  FROM json_to_recordset(${rows}::json) AS t(i uuid, l uuid, s int, r jsonb)
   ON CONFLICT (investor_profile_id, listing_id) DO UPDATE
     SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weights_version = EXCLUDED.weights_version,
         scored_at = EXCLUDED.scored_at, updated_at = now()
     WHERE matches.status <> 'DISMISSED'
       AND (matches.score, matches.reasons, matches.weights_version) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.reasons, EXCLUDED.weights_version)`;
-
-/** The parameters of UPSERT_MATCHES_SQL, pairs sorted so concurrent writers lock rows in the same order. */
-export function upsertMatchesArgs(pairs: readonly TScoredPair[], context: Pick<TMatchingContext, "weightsVersion" | "now">): unknown[] {
-  const sorted = [...pairs].sort((a, b) =>
-    a.investorProfileId !== b.investorProfileId ? (a.investorProfileId < b.investorProfileId ? -1 : 1) : a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0,
-  );
-  const rows = sorted.map((pair) => ({ i: pair.investorProfileId, l: pair.listingId, s: pair.score, r: pair.reasons }));
-  return [JSON.stringify(rows), context.weightsVersion, context.now.toISOString()];
 }
 
-/** $1 the investors written, $2/$3 the pairs kept: every other SUGGESTED match of those investors goes. */
-const DELETE_UNKEPT_SQL = `
+/** Every SUGGESTED match of `profileIds` that is not among `kept` goes. */
+function deleteUnkeptSql(profileIds: readonly string[], kept: readonly TScoredPair[]): Prisma.Sql {
+  return Prisma.sql`
   DELETE FROM matches m
-  WHERE m.investor_profile_id = ANY($1::uuid[]) AND m.status = 'SUGGESTED'
+  WHERE m.investor_profile_id = ANY(${[...profileIds]}::uuid[]) AND m.status = 'SUGGESTED'
     AND NOT EXISTS (
-      SELECT 1 FROM unnest($2::uuid[], $3::uuid[]) AS k(profile_id, listing_id)
+      SELECT 1 FROM unnest(${kept.map((pair) => pair.investorProfileId)}::uuid[], ${kept.map((pair) => pair.listingId)}::uuid[]) AS k(profile_id, listing_id)
       WHERE k.profile_id = m.investor_profile_id AND k.listing_id = m.listing_id
     )`;
+}
 
-/** Transaction-level advisory locks on $1 (text[]), taken in array order. */
-export const ADVISORY_LOCKS_SQL = `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS n FROM unnest($1::text[]) AS t(k)`;
+/** Transaction-level advisory locks on `keys`, taken in array order. */
+export function advisoryLocksSql(keys: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS n FROM unnest(${[...keys]}::text[]) AS t(k)`;
+}
+
+/** Runs a tagged statement on a plain pg session (the recompute's own connections). */
+export function queryOn<R extends pg.QueryResultRow = pg.QueryResultRow>(client: pg.ClientBase, statement: Prisma.Sql): Promise<pg.QueryResult<R>> {
+  return client.query<R>(statement.text, statement.values);
+}
 
 const WRITE_ATTEMPTS = 3;
 
@@ -64,13 +73,9 @@ export async function writeInvestorBatch(client: pg.ClientBase, profileIds: read
   for (let attempt = 1; ; attempt += 1) {
     try {
       await client.query("BEGIN");
-      await client.query(ADVISORY_LOCKS_SQL, [keys]);
-      if (kept.length > 0) await client.query(UPSERT_MATCHES_SQL, upsertMatchesArgs(kept, context));
-      const deleted = await client.query(DELETE_UNKEPT_SQL, [
-        [...profileIds],
-        kept.map((pair) => pair.investorProfileId),
-        kept.map((pair) => pair.listingId),
-      ]);
+      await queryOn(client, advisoryLocksSql(keys));
+      if (kept.length > 0) await queryOn(client, upsertMatchesSql(kept, context));
+      const deleted = await queryOn(client, deleteUnkeptSql(profileIds, kept));
       await client.query("COMMIT");
       return deleted.rowCount ?? 0;
     } catch (error) {

@@ -18,7 +18,13 @@ import { renderNotificationText } from "./render";
 
 type TTx = Prisma.TransactionClient;
 
-export type TNotifyInput = { userIds: readonly string[]; kind: TNotificationKind; payload: TNotificationPayload };
+export type TNotifyInput = {
+  userIds: readonly string[];
+  kind: TNotificationKind;
+  payload: TNotificationPayload;
+  /** The caller sends its own email about this (e.g. the introduction): write the in-app rows only. */
+  emailedByCaller?: boolean;
+};
 
 /** Absolute link for emails. */
 export function notificationUrl(kind: string, payload: TNotificationPayload): string {
@@ -38,10 +44,13 @@ export async function notify(tx: TTx, input: TNotifyInput, send: TQueueEmail = (
   });
   const now = new Date();
   const payload = input.payload as Prisma.InputJsonObject;
-  for (const user of users) {
-    const emailNow = user.notificationMode === "IMMEDIATE" && user.status === "ACTIVE" && user.emailVerifiedAt !== null;
-    await tx.notification.create({ data: { userId: user.id, kind: input.kind, payload, emailedAt: emailNow ? now : null } });
-    if (!emailNow) continue;
+  const emailNow = (user: (typeof users)[number]) => user.notificationMode === "IMMEDIATE" && user.status === "ACTIVE" && user.emailVerifiedAt !== null;
+  // One statement for every recipient's row; the email is part of the same transaction.
+  await tx.notification.createMany({
+    data: users.map((user) => ({ userId: user.id, kind: input.kind, payload, emailedAt: emailNow(user) ? now : null })),
+  });
+  if (input.emailedByCaller) return users.length;
+  for (const user of users.filter(emailNow)) {
     await send({
       to: user.email,
       template: "notification",

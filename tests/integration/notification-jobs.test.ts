@@ -41,10 +41,9 @@ async function withBoss<T>(work: (boss: PgBoss) => Promise<T>): Promise<T> {
 
 describe("schedules", () => {
   it("registers the digest and the alert runs with their cron in UTC", async () => {
-    const rows = await db().$queryRawUnsafe<{ name: string; cron: string; timezone: string }[]>(
-      `SELECT name, cron, timezone FROM ${PGBOSS_SCHEMA}.schedule WHERE name = ANY($1::text[]) ORDER BY name`,
-      [DIGEST_QUEUE, SAVED_SEARCH_ALERTS_QUEUE],
-    );
+    // The schema is PGBOSS_SCHEMA ("pgboss"); identifiers cannot be parameters.
+    const rows = await db().$queryRaw<{ name: string; cron: string; timezone: string }[]>`
+      SELECT name, cron, timezone FROM pgboss.schedule WHERE name = ANY(${[DIGEST_QUEUE, SAVED_SEARCH_ALERTS_QUEUE]}::text[]) ORDER BY name`;
     expect(rows).toEqual([
       { name: DIGEST_QUEUE, cron: "15 7 * * *", timezone: "UTC" },
       { name: SAVED_SEARCH_ALERTS_QUEUE, cron: "*/30 * * * *", timezone: "UTC" },
