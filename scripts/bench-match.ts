@@ -236,7 +236,7 @@ async function naiveRecompute(modules: TModules, context: import("../lib/matchin
         const result = score.scoreMatch({ investor, listing, sectors: context.sectors, weights: context.weights, now: context.now });
         // The engine's rule: a listing ten times away from the ticket range or more is not a candidate.
         if (!result || !modules.candidates.isWithinTicketWindow(investor, listing.amountUsdCents)) continue;
-        if (result.score >= context.threshold) pairs.push({ investorProfileId: investor.id, listingId: listing.id, score: result.score, reasons: result.reasons });
+        if (result.score >= context.threshold) pairs.push({ investorProfileId: investor.id, listingId: listing.id, score: result.score });
       }
       matched += pairs.length;
       kept.push(...pairs.sort(score.compareMatches).slice(0, context.maxPerInvestor));

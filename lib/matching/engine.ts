@@ -65,7 +65,7 @@ export type TRecomputeResult = {
   phases?: { load: number; rank: number; rescore: number; write: number };
 };
 
-export type TScoredPair = { investorProfileId: string; listingId: string; score: number; reasons: TReason[] };
+export type TScoredPair = { investorProfileId: string; listingId: string; score: number };
 
 /** Version 1 as seeded; used only when no weights row exists yet (a fresh, unseeded database). */
 const FALLBACK_SETTINGS = { version: 1, threshold: 40, maxPerInvestor: 100 } as const;
@@ -352,7 +352,7 @@ export async function rematchListing(listingId: string, options: TRematchOptions
         if (result.score < row.nth_score) continue;
         makeRoom.push(row.id!);
       }
-      pairs.push({ investorProfileId: row.id!, listingId, score: result.score, reasons: result.reasons });
+      pairs.push({ investorProfileId: row.id!, listingId, score: result.score });
     }
   }
   pairs.sort((a, b) => (a.investorProfileId < b.investorProfileId ? -1 : 1));
@@ -391,7 +391,7 @@ export async function rematchInvestorWith(profileId: string, context: TMatchingC
     const scored: TScoredPair[] = [];
     for (const listing of await loadListings(listingIds, listingCache)) {
       const result = scoreMatch({ investor, listing, sectors: context.sectors, weights: context.weights, now: context.now });
-      if (result && result.score >= context.threshold) scored.push({ investorProfileId: profileId, listingId: listing.id, score: result.score, reasons: result.reasons });
+      if (result && result.score >= context.threshold) scored.push({ investorProfileId: profileId, listingId: listing.id, score: result.score });
     }
     scored.sort(compareMatches);
     // Reviewed matches are refreshed and never count towards the N suggestions.

@@ -211,7 +211,7 @@ async function recomputeBatch(input: {
         agrees = false;
         break;
       }
-      scored.push({ investorProfileId: id, listingId: lid, score: result.score, reasons: result.reasons });
+      scored.push({ investorProfileId: id, listingId: lid, score: result.score });
     }
     if (!agrees) {
       fallback.push(id);

@@ -1,35 +1,34 @@
 // How matches are written, shared by the Prisma paths (one listing, one investor)
 // and the recompute's own sessions (pg), so every writer applies the same rules:
 // status and review fields are never in the SET list, DISMISSED rows are never
-// touched, the pair is unique (ON CONFLICT), and a row whose score, reasons and
+// touched, the pair is unique (ON CONFLICT), and a row whose score and
 // weights version are unchanged is not rewritten (no dead tuple, no index churn;
 // its scored_at then keeps the time that result was first computed).
 import type pg from "pg";
 import { Prisma } from "@/lib/db/client";
 import type { TMatchingContext, TScoredPair } from "./engine";
 
+/** What an upsert does with a pair already stored: refresh it unless dismissed or unchanged. */
+export const UPSERT_CONFLICT = Prisma.sql`ON CONFLICT (investor_profile_id, listing_id) DO UPDATE
+    SET score = EXCLUDED.score, weights_version = EXCLUDED.weights_version, scored_at = EXCLUDED.scored_at, updated_at = now()
+    WHERE matches.status <> 'DISMISSED'
+      AND (matches.score, matches.weights_version) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.weights_version)`;
+
 /**
- * The upsert of `pairs` (status and review fields never in the SET list). The
- * pairs travel as one JSON array of { i: investor id, l: listing id, s: score,
- * r: reasons }: one JSON document rather than four
- * arrays: it is built by one JSON.stringify and parsed once by the server, which
- * matters at 50,000 rows of reasons a statement.
+ * The upsert of `pairs` (status and review fields never in the SET list), sent
+ * as three arrays. Reasons are not stored: they are derived on read
+ * (explain.ts), so a row is a pair, a score and the weights version that scored it.
  */
 export function upsertMatchesSql(pairs: readonly TScoredPair[], context: Pick<TMatchingContext, "weightsVersion" | "now">): Prisma.Sql {
   // Sorted so concurrent writers lock rows in the same order.
   const sorted = [...pairs].sort((a, b) =>
     a.investorProfileId !== b.investorProfileId ? (a.investorProfileId < b.investorProfileId ? -1 : 1) : a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0,
   );
-  const rows = JSON.stringify(sorted.map((pair) => ({ i: pair.investorProfileId, l: pair.listingId, s: pair.score, r: pair.reasons })));
   return Prisma.sql`
-  INSERT INTO matches (id, investor_profile_id, listing_id, score, reasons, status, weights_version, scored_at, created_at, updated_at)
-  SELECT gen_random_uuid(), t.i, t.l, t.s, t.r, 'SUGGESTED', ${context.weightsVersion}::int, (${context.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now(), now()
-  FROM json_to_recordset(${rows}::json) AS t(i uuid, l uuid, s int, r jsonb)
-  ON CONFLICT (investor_profile_id, listing_id) DO UPDATE
-    SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weights_version = EXCLUDED.weights_version,
-        scored_at = EXCLUDED.scored_at, updated_at = now()
-    WHERE matches.status <> 'DISMISSED'
-      AND (matches.score, matches.reasons, matches.weights_version) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.reasons, EXCLUDED.weights_version)`;
+  INSERT INTO matches (id, investor_profile_id, listing_id, score, status, weights_version, scored_at, created_at, updated_at)
+  SELECT gen_random_uuid(), t.i, t.l, t.s, 'SUGGESTED', ${context.weightsVersion}::int, (${context.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now(), now()
+  FROM unnest(${sorted.map((pair) => pair.investorProfileId)}::uuid[], ${sorted.map((pair) => pair.listingId)}::uuid[], ${sorted.map((pair) => pair.score)}::int[]) AS t(i, l, s)
+  ${UPSERT_CONFLICT}`;
 }
 
 /** Every SUGGESTED match of `profileIds` that is not among `kept` goes. */
