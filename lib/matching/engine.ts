@@ -62,7 +62,7 @@ export type TRecomputeResult = {
   removed: number;
   durationMs: number;
   /** Where the time went (recompute.ts), summed over its parallel sessions. */
-  phases?: { load: number; rank: number; rescore: number; write: number };
+  phases?: { load: number; prepare: number; store: number };
 };
 
 export type TScoredPair = { investorProfileId: string; listingId: string; score: number };

@@ -275,7 +275,7 @@ function scoreTicket(investor: TMatchInvestor, listing: TMatchListing): TCriteri
 
 const normalizeDistrict = (district: string): string => district.trim().toLowerCase();
 
-function scoreLocation(investor: TMatchInvestor, listing: TMatchListing): TCriterionResult {
+export function scoreLocation(investor: TMatchInvestor, listing: Pick<TMatchListing, "province" | "district">): TCriterionResult {
   const { province, district } = listing;
   if (investor.anywhereInPakistan) return { fraction: LOCATION_FRACTION.anywhere, reason: { code: "location.anywhere", params: { province } } };
   if (district !== null && district.trim() !== "") {
@@ -296,7 +296,7 @@ function scoreLocation(investor: TMatchInvestor, listing: TMatchListing): TCrite
 
 // ───────────────────────────── instrument, stage ─────────────────────────────
 
-function scoreInstrument(investorInstruments: readonly string[], listingInstruments: readonly string[]): TCriterionResult {
+export function scoreInstrument(investorInstruments: readonly string[], listingInstruments: readonly string[]): TCriterionResult {
   if (investorInstruments.length === 0 || listingInstruments.length === 0) {
     return { fraction: INSTRUMENT_FRACTION.unspecified, reason: { code: "instrument.unspecified", params: {} } };
   }

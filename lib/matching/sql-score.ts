@@ -79,7 +79,7 @@ export type TPairSql = {
 };
 
 /** Fraction (0..1) of the ticket criterion; mirrors scoreTicket. */
-function ticketSql(pair: TPairSql): Prisma.Sql {
+function ticketSql(pair: Pick<TPairSql, "ticketLow" | "ticketHigh" | "amount">): Prisma.Sql {
   const { ticketLow: low, ticketHigh: high, amount } = pair;
   return Prisma.sql`(CASE
     WHEN ${low} IS NULL AND ${high} IS NULL THEN 0.5::float8
@@ -115,15 +115,25 @@ function instrumentSql(pair: TPairSql): Prisma.Sql {
  * MATCH_CRITERIA order and rounded like scoreMatch: Math.round(Math.round(total × 1e6) / 1e6).
  */
 export function pairScoreSql(pair: TPairSql, weights: TMatchingWeights): Prisma.Sql {
-  const total = [
+  return roundedScoreSql([
     Prisma.sql`${float8(weights.sector)} * ${pair.sector}`,
     Prisma.sql`${float8(weights.ticket)} * ${ticketSql(pair)}`,
     Prisma.sql`${float8(weights.location)} * ${locationSql(pair)}`,
     Prisma.sql`${float8(weights.instrument)} * ${instrumentSql(pair)}`,
     Prisma.sql`${float8(weights.stage)} * ${pair.stage}`,
     ...pair.listingPoints,
-  ].reduce((sum, term) => Prisma.sql`(${sum} + ${term})`);
+  ]);
+}
+
+/** The eight criteria's points (MATCH_CRITERIA order) summed left to right and rounded like scoreMatch. */
+export function roundedScoreSql(points: readonly Prisma.Sql[]): Prisma.Sql {
+  const total = points.reduce((sum, term) => Prisma.sql`(${sum} + ${term})`);
   return Prisma.sql`least(100, greatest(0, floor(floor(${total} * 1000000::float8 + 0.5::float8) / 1000000::float8 + 0.5::float8)))::int`;
+}
+
+/** The ticket criterion's points: weight × scoreTicket's fraction, from the investor's ordered bounds and the listing's amount. */
+export function ticketPointsSql(weight: number, sides: Pick<TPairSql, "ticketLow" | "ticketHigh" | "amount">): Prisma.Sql {
+  return Prisma.sql`${float8(weight)} * ${ticketSql(sides)}`;
 }
 
 /** The stage's position in STAGE_ORDER (1-based), NULL when unknown. */

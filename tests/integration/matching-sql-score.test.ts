@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { isWithinTicketWindow } from "@/lib/matching/candidates";
 import { loadInvestors, loadMatchingContext, loadPublishedListings, rankListingCandidates, type TMatchingContext } from "@/lib/matching/engine";
-import { createSnapshot, rankInvestorBatch, selectionSql } from "@/lib/matching/recompute";
+import { createSnapshot, rankInvestorBatch } from "@/lib/matching/recompute";
 import { scoreMatch } from "@/lib/matching/score";
 import type { TMatchInvestor, TMatchListing } from "@/lib/matching/types";
 import { createAgency, createInvestorWithProfile, createListingInState, createSector } from "../support/factories";
@@ -155,8 +155,8 @@ describe("the SQL score", () => {
     client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     for (const context of await contexts()) {
-      await createSnapshot(client, listings, context);
-      const rows = await rankInvestorBatch({ client, sql: selectionSql(context), investors, reviewed: new Map(), excluded: new Map(), context });
+      const codes = await createSnapshot(client, listings, context);
+      const rows = await rankInvestorBatch({ client, codes, investors, reviewed: new Map(), excluded: new Map(), context });
       const expected = expectedScores(investors, listings, context);
       const actual = new Map(rows.map((row) => [`${row.pid}:${row.lid}`, row.score]));
       expect(expected.size).toBeGreaterThan(PAIRS_SIDE * 4);
