@@ -31,7 +31,7 @@ import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
 import { listingPoints, pairScoreSql } from "./sql-score";
-import { advisoryLocksSql, isRetryableWriteError, upsertMatchesSql } from "./store";
+import { advisoryLocksSql, isRetryableWriteError, UPSERT_CONFLICT, upsertMatchesSql } from "./store";
 import {
   INITIAL_MATCHING_WEIGHTS,
   STAGE_ORDER,
@@ -223,152 +223,156 @@ export async function deleteUnpublishedSuggestions(): Promise<number> {
 
 // ───────────────────────────── listing ─────────────────────────────
 
-type TListingCandidateRow = {
-  total: number;
-  id: string | null;
-  score: number | null;
-  existing_status: string | null;
-  nth_score: number | null;
-  sector_ids: string[] | null;
-  ticket_min_usd_cents: bigint | null;
-  ticket_max_usd_cents: bigint | null;
-  anywhere_in_pakistan: boolean | null;
-  provinces: string[] | null;
-  districts: string[] | null;
-  instruments: string[] | null;
-  stages: string[] | null;
-};
+type TListingCandidateRow = { id: string; score: number; existing_status: string | null; nth_score: number | null };
 
 /**
- * The listing's candidates (sector overlap on the investors' GIN index, ticket
- * window on the GiST range, not dismissed), scored in SQL, keeping only the pairs
- * that can be stored: at or above the threshold (less one point, a margin for
- * scoreMatch's final word), and either already stored for this listing or able to
- * enter the investor's best N — read from the (investor, status, score) index as
- * the investor's Nth SUGGESTED score. Returns the candidate count and those rows
- * with what scoreMatch needs of the investor. Exported for the tests.
+ * The listing's candidates as a query: investors whose sectors are in reach (GIN
+ * on investor_profiles.sector_ids), inside the ticket window (GiST on
+ * ticket_range), not dismissed, scored in SQL (sql-score.ts) and kept from the
+ * threshold up, each with its existing match status and — for investors without
+ * a match to this listing yet — the score of their Nth SUGGESTED match (read
+ * from the (investor, status, score) index; NULL when they have fewer than N).
+ *
+ * The listing's side is prepared in code with score.ts's own functions: the
+ * sector fraction is the first of four-or-so overlap tests (the sectors grouped
+ * by the fraction an investor in them earns), the stage fraction per stage, the
+ * listing-only points. Exported for the tests.
  */
-export async function rankListingCandidates(listing: TMatchListing, context: TMatchingContext): Promise<{ candidates: number; rows: TListingCandidateRow[] }> {
+export function listingCandidatesSql(listing: TMatchListing, context: TMatchingContext): { sql: Prisma.Sql; reach: string[] } | null {
   const reach = reachableSectorIds(listing.sectorIds, context.sectors);
-  if (reach.length === 0) return { candidates: 0, rows: [] };
-  // The sector fraction an investor in each sector earns against this listing (max over the investor's sectors).
-  const sectorIds = [...new Set([...context.sectors.keys(), ...listing.sectorIds])];
-  const sectorFractions = sectorIds.map((id) => scoreSector([id], listing.sectorIds, context.sectors)?.fraction ?? null);
+  if (reach.length === 0) return null;
+  // Sectors grouped by the fraction an investor in them earns against this listing, best first.
+  const byFraction = new Map<number, string[]>();
+  for (const id of new Set([...context.sectors.keys(), ...listing.sectorIds])) {
+    const fraction = scoreSector([id], listing.sectorIds, context.sectors)?.fraction;
+    if (fraction !== undefined) byFraction.set(fraction, [...(byFraction.get(fraction) ?? []), id]);
+  }
+  const sectorCases = [...byFraction.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([fraction, ids]) => Prisma.sql`WHEN p.sector_ids && ${ids}::uuid[] THEN ${fraction}::float8`);
   const stagePosition = (STAGE_ORDER as readonly string[]).indexOf(listing.stage);
   const adjacentStages = STAGE_ORDER.filter((_, index) => stagePosition >= 0 && Math.abs(index - stagePosition) === 1);
   const points = listingPoints(listing, context.weights, context.now);
   const district = listing.district !== null && listing.district.trim() !== "" ? listing.district.trim().toLowerCase() : null;
   const amount = listing.amountUsdCents !== null && listing.amountUsdCents > 0n ? listing.amountUsdCents : null;
-  const listingInstruments = [...listing.instruments];
   const score = pairScoreSql(
     {
-      sector: Prisma.sql`c.sector_fraction`,
-      ticketLow: Prisma.sql`c.ticket_low`,
-      ticketHigh: Prisma.sql`c.ticket_high`,
+      sector: Prisma.sql`(CASE ${Prisma.join(sectorCases, " ")} END)`,
+      ticketLow: Prisma.sql`(CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_max_usd_cents ELSE p.ticket_min_usd_cents END)`,
+      ticketHigh: Prisma.sql`(CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_min_usd_cents ELSE p.ticket_max_usd_cents END)`,
       // The score reads the amount as stored (0 included); the candidate window treats 0 as unknown.
       amount: Prisma.sql`${listing.amountUsdCents}::bigint`,
-      anywhere: Prisma.sql`c.anywhere_in_pakistan`,
-      districts: Prisma.sql`c.districts_norm`,
+      anywhere: Prisma.sql`p.anywhere_in_pakistan`,
+      // Normalised only when the listing names a district (the CASE in locationSql reaches it only then).
+      districts: Prisma.sql`(SELECT array_agg(lower(btrim(d))) FROM unnest(p.districts) AS d)`,
       district: Prisma.sql`${district}::text`,
-      provinces: Prisma.sql`c.provinces`,
+      provinces: Prisma.sql`p.provinces::text[]`,
       province: Prisma.sql`${listing.province}::text`,
-      investorInstruments: Prisma.sql`c.instruments`,
-      listingInstruments: Prisma.sql`${listingInstruments}::text[]`,
-      stage: Prisma.sql`(CASE WHEN coalesce(cardinality(c.stages), 0) = 0 THEN ${STAGE_FRACTION.unspecified}::float8
-                  WHEN ${listing.stage}::text = ANY(c.stages) THEN ${STAGE_FRACTION.match}::float8
-                  WHEN c.stages && ${adjacentStages}::text[] THEN ${STAGE_FRACTION.adjacent}::float8 ELSE 0::float8 END)`,
+      investorInstruments: Prisma.sql`p.instruments::text[]`,
+      listingInstruments: Prisma.sql`${[...listing.instruments]}::text[]`,
+      stage: Prisma.sql`(CASE WHEN coalesce(cardinality(p.stages), 0) = 0 THEN ${STAGE_FRACTION.unspecified}::float8
+                  WHEN ${listing.stage}::text = ANY(p.stages::text[]) THEN ${STAGE_FRACTION.match}::float8
+                  WHEN p.stages::text[] && ${adjacentStages}::text[] THEN ${STAGE_FRACTION.adjacent}::float8
+                  ELSE 0::float8 END)`,
       listingPoints: [Prisma.sql`${points.incentive}::float8`, Prisma.sql`${points.freshness}::float8`, Prisma.sql`${points.completeness}::float8`],
     },
     context.weights,
   );
-  const rows = await db().$queryRaw<TListingCandidateRow[]>`WITH existing AS (
-       SELECT investor_profile_id, status::text AS status FROM matches WHERE listing_id = ${listing.id}::uuid
-     ),
-     fractions AS (
-       SELECT f.sector_id, f.fraction FROM unnest(${sectorIds}::uuid[], ${sectorFractions}::float8[]) AS f(sector_id, fraction) WHERE f.fraction IS NOT NULL
-     ),
-     cand AS (
-       SELECT p.id, e.status AS existing_status, p.sector_ids, p.ticket_min_usd_cents, p.ticket_max_usd_cents, p.anywhere_in_pakistan,
-         p.provinces::text[] AS provinces, p.districts, p.instruments::text[] AS instruments, p.stages::text[] AS stages,
-         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_max_usd_cents ELSE p.ticket_min_usd_cents END AS ticket_low,
-         CASE WHEN p.ticket_min_usd_cents > p.ticket_max_usd_cents THEN p.ticket_min_usd_cents ELSE p.ticket_max_usd_cents END AS ticket_high,
-         (SELECT array_agg(lower(btrim(d))) FROM unnest(p.districts) AS d) AS districts_norm,
-         (SELECT max(f.fraction) FROM unnest(p.sector_ids) AS s(id) JOIN fractions f ON f.sector_id = s.id) AS sector_fraction
-       FROM investor_profiles p
-       LEFT JOIN existing e ON e.investor_profile_id = p.id
-       WHERE p.sector_ids && ${reach}::uuid[]
-         AND (${amount}::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range(${amount}::bigint / 10, ${amount}::bigint * 10, '()'))
-         AND (e.status IS NULL OR e.status <> 'DISMISSED')
-     ),
-     scored AS (SELECT c.*, ${score} AS score FROM cand c)
-     SELECT t.total, x.* FROM (SELECT count(*)::int AS total FROM cand) t
-     LEFT JOIN LATERAL (
-       SELECT s.id::text AS id, s.score, s.existing_status, nth.score AS nth_score, s.sector_ids::text[] AS sector_ids,
-         s.ticket_min_usd_cents, s.ticket_max_usd_cents, s.anywhere_in_pakistan, s.provinces, s.districts, s.instruments, s.stages
-       FROM scored s
-       LEFT JOIN LATERAL (
-         SELECT m.score FROM matches m
-         WHERE s.existing_status IS NULL AND m.investor_profile_id = s.id AND m.status = 'SUGGESTED'
-         ORDER BY m.score DESC OFFSET ${context.maxPerInvestor}::int - 1 LIMIT 1
-       ) nth ON true
-       WHERE s.score >= ${context.threshold}::int - 1
-         AND (s.existing_status IS NOT NULL OR nth.score IS NULL OR s.score >= nth.score - 1)
-     ) x ON true`;
-  return { candidates: rows[0]?.total ?? 0, rows: rows.filter((row) => row.id !== null) };
+  const sql = Prisma.sql`
+    SELECT p.id, e.status::text AS existing_status, ${score} AS score
+    FROM investor_profiles p
+    LEFT JOIN matches e ON e.investor_profile_id = p.id AND e.listing_id = ${listing.id}::uuid
+    WHERE p.sector_ids && ${reach}::uuid[]
+      AND (${amount}::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range(${amount}::bigint / 10, ${amount}::bigint * 10, '()'))
+      AND (e.status IS NULL OR e.status <> 'DISMISSED')`;
+  return { sql, reach };
+}
+
+/** The candidates (`cand`: id, existing_status, score) at or above the threshold, with the investor's Nth suggestion score where it has no match to the listing yet. */
+function rankedCandidatesSql(context: TMatchingContext): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.score, c.existing_status, nth.score AS nth_score
+    FROM cand c
+    LEFT JOIN LATERAL (
+      SELECT m.score FROM matches m
+      WHERE c.existing_status IS NULL AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
+      ORDER BY m.score DESC OFFSET ${context.maxPerInvestor}::int - 1 LIMIT 1
+    ) nth ON true
+    WHERE c.score >= ${context.threshold}::int`;
+}
+
+/** The listing's ranked candidates and how many there were (tests compare them with scoreMatch). */
+export async function rankListingCandidates(listing: TMatchListing, context: TMatchingContext): Promise<{ candidates: number; rows: TListingCandidateRow[] }> {
+  const candidates = listingCandidatesSql(listing, context);
+  if (!candidates) return { candidates: 0, rows: [] };
+  const [rows, total] = await Promise.all([
+    db().$queryRaw<TListingCandidateRow[]>`WITH cand AS (${candidates.sql}) SELECT r.id::text AS id, r.score, r.existing_status, r.nth_score FROM (${rankedCandidatesSql(context)}) r`,
+    db().$queryRaw<{ n: number }[]>`WITH cand AS (${candidates.sql}) SELECT count(*)::int AS n FROM cand`,
+  ]);
+  return { candidates: total[0]?.n ?? 0, rows };
 }
 
 /**
- * Re-matches one listing against investors. An unpublished (or missing) listing
- * loses its SUGGESTED matches; reviewed ones stay. Each pair the SQL ranking keeps
- * is rescored with scoreMatch; a new pair is written only where it enters the
- * investor's best N, and that investor's worst suggestion then makes room.
+ * Re-matches one listing against investors, in one statement. An unpublished (or
+ * missing) listing loses its SUGGESTED matches; reviewed ones stay. A pair is
+ * written where it is already stored or enters the investor's best N (it beats
+ * their Nth suggestion: a higher score, or the same score and a smaller listing
+ * id — compareMatches' order); an investor that was full then loses its worst
+ * suggestion. The listing's other SUGGESTED matches go.
  */
 export async function rematchListing(listingId: string, options: TRematchOptions = {}): Promise<TRematchResult> {
   const context = options.context ?? (await loadMatchingContext());
   // Rejected pairs whose sides changed materially compete again as suggestions.
   await reopenChangedRejections({ listingId });
   const [listing] = await loadListings([listingId]);
-  const pairs: TScoredPair[] = [];
-  const makeRoom: string[] = [];
-  let candidates = 0;
-  if (listing && listing.status === "PUBLISHED") {
-    const ranked = await rankListingCandidates(listing, context);
-    candidates = ranked.candidates;
-    for (const row of ranked.rows) {
-      const investor: TMatchInvestor = {
-        sectorIds: row.sector_ids ?? [],
-        ticketMinUsdCents: row.ticket_min_usd_cents,
-        ticketMaxUsdCents: row.ticket_max_usd_cents,
-        anywhereInPakistan: row.anywhere_in_pakistan ?? false,
-        provinces: row.provinces ?? [],
-        districts: row.districts ?? [],
-        instruments: row.instruments ?? [],
-        stages: row.stages ?? [],
-      };
-      const result = scoreMatch({ investor, listing, sectors: context.sectors, weights: context.weights, now: context.now });
-      if (!result || result.score < context.threshold) continue;
-      if (row.existing_status === null && row.nth_score !== null) {
-        // The investor already has N suggestions: below the Nth, the pair would be trimmed at once.
-        if (result.score < row.nth_score) continue;
-        makeRoom.push(row.id!);
-      }
-      pairs.push({ investorProfileId: row.id!, listingId, score: result.score });
-    }
-  }
-  pairs.sort((a, b) => (a.investorProfileId < b.investorProfileId ? -1 : 1));
-  const keptInvestorIds = pairs.map((pair) => pair.investorProfileId);
-  makeRoom.sort();
-
+  const candidates = listing && listing.status === "PUBLISHED" ? listingCandidatesSql(listing, context) : null;
+  const cand = candidates?.sql ?? Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS existing_status, 0 AS score WHERE false`;
+  const n = context.maxPerInvestor;
   return writeLocked(`matching.listing:${listingId}`, async (tx) => {
-    await upsertMatches(tx, pairs, context);
-    const stale = await tx.$executeRaw`
-      DELETE FROM matches
-      WHERE listing_id = ${listingId}::uuid AND status = 'SUGGESTED'
-        AND NOT (investor_profile_id = ANY(${keptInvestorIds}::uuid[]))`;
-    const trimmed = await trimToTopN(tx, makeRoom, context.maxPerInvestor);
-    const stored = await tx.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM matches WHERE listing_id = ${listingId}::uuid AND status <> 'DISMISSED'`;
-    return { candidates, stored: stored[0]?.count ?? 0, removed: stale + trimmed };
+    const [row] = await tx.$queryRaw<{ total: number; stored: number; removed: number }[]>`
+      WITH cand AS MATERIALIZED (${cand}),
+      ranked AS MATERIALIZED (${rankedCandidatesSql(context)}),
+      kept AS MATERIALIZED (
+        SELECT r.id AS pid, r.score, r.existing_status IS NULL AND r.nth_score IS NOT NULL AS makes_room
+        FROM ranked r
+        WHERE r.existing_status IS NOT NULL OR r.nth_score IS NULL OR r.score > r.nth_score
+           OR (r.score = r.nth_score AND ${listingId}::uuid < (
+                 SELECT m.listing_id FROM matches m
+                 WHERE m.investor_profile_id = r.id AND m.status = 'SUGGESTED'
+                 ORDER BY m.score DESC, m.listing_id OFFSET ${n}::int - 1 LIMIT 1))
+      ),
+      upserted AS (
+        INSERT INTO matches (id, investor_profile_id, listing_id, score, status, weights_version, scored_at, created_at, updated_at)
+        SELECT gen_random_uuid(), k.pid, ${listingId}::uuid, k.score, 'SUGGESTED', ${context.weightsVersion}::int,
+          (${context.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now(), now()
+        FROM kept k
+        ORDER BY k.pid -- concurrent writers lock rows in the same order
+        ${UPSERT_CONFLICT}
+      ),
+      stale AS (
+        DELETE FROM matches m
+        WHERE m.listing_id = ${listingId}::uuid AND m.status = 'SUGGESTED'
+          AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.pid = m.investor_profile_id)
+        RETURNING 1
+      ),
+      trimmed AS (
+        -- A full investor keeps its best N - 1 suggestions besides this listing's.
+        DELETE FROM matches m
+        USING (
+          SELECT worst.id FROM kept k
+          CROSS JOIN LATERAL (
+            SELECT x.id FROM matches x
+            WHERE x.investor_profile_id = k.pid AND x.status = 'SUGGESTED' AND x.listing_id <> ${listingId}::uuid
+            ORDER BY x.score DESC, x.listing_id OFFSET ${n}::int - 1
+          ) worst
+          WHERE k.makes_room
+        ) doomed
+        WHERE m.id = doomed.id AND m.status = 'SUGGESTED'
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM cand)::int AS total, (SELECT count(*) FROM kept)::int AS stored,
+        ((SELECT count(*) FROM stale) + (SELECT count(*) FROM trimmed))::int AS removed`;
+    return { candidates: row?.total ?? 0, stored: row?.stored ?? 0, removed: row?.removed ?? 0 };
   });
 }
 
