@@ -85,7 +85,7 @@ export const ZMatchDto = z
     id: z.uuid(),
     listingId: z.uuid(),
     score: z.int(),
-    reasons: z.unknown().meta({ description: "Structured reasons ({ code, params }) rendered in the reader's language." }),
+    reasons: z.unknown().meta({ description: "Structured reasons ({ code, params }), rendered in the reader's language; derived when the match is read, from the listing and the investor profile as they are now, with the weights version that scored the match." }),
     status: z.string(),
     createdAt: ZDateTime,
   })
@@ -100,7 +100,7 @@ export const ZMyMatchDto = z
     id: z.uuid(),
     score: z.int(),
     status: z.string(),
-    reasons: z.unknown().meta({ description: "Structured reasons ({ code, params }) rendered in the reader's language." }),
+    reasons: z.unknown().meta({ description: "Structured reasons ({ code, params }), rendered in the reader's language; derived when the match is read, from the listing and the investor profile as they are now, with the weights version that scored the match." }),
     createdAt: ZDateTime,
     listing: z.object({
       id: z.uuid(),

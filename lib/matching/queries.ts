@@ -2,16 +2,27 @@ import type { TActiveActor } from "@/lib/auth/guards";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { matchReadWhere } from "./access";
+import { explainMatches, matchReasonKey } from "./explain";
+import type { TReason } from "./types";
 
-export type TMatchDto = { id: string; listingId: string; score: number; reasons: unknown; status: string; createdAt: string };
+/** `reasons` are derived when read (explain.ts), from both sides as they are now. */
+export type TMatchDto = { id: string; listingId: string; score: number; reasons: TReason[]; status: string; createdAt: string };
 
 export async function getMatch(actor: TActiveActor, id: string): Promise<TMatchDto> {
   const row = await db().match.findFirst({
     where: { AND: [{ id }, matchReadWhere(actor)] },
-    select: { id: true, listingId: true, score: true, reasons: true, status: true, createdAt: true },
+    select: { id: true, investorProfileId: true, listingId: true, weightsVersion: true, score: true, status: true, createdAt: true },
   });
   if (!row) throw notFound();
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  const reasons = await explainMatches([row]);
+  return {
+    id: row.id,
+    listingId: row.listingId,
+    score: row.score,
+    reasons: reasons.get(matchReasonKey(row)) ?? [],
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 // ───────────────────────────── an investor's own matches ─────────────────────────────
@@ -27,7 +38,8 @@ export type TMyMatchDto = {
   id: string;
   score: number;
   status: string;
-  reasons: unknown;
+  /** Derived when read (explain.ts). */
+  reasons: TReason[];
   createdAt: string;
   listing: {
     id: string;
@@ -89,9 +101,10 @@ export async function listMyMatches(actor: TActiveActor, query: TMyMatchesQuery)
       id: true,
       score: true,
       status: true,
-      reasons: true,
       createdAt: true,
+      investorProfileId: true,
       listingId: true,
+      weightsVersion: true,
       listing: {
         select: { id: true, title: true, titleJa: true, kind: true, province: true, district: true, amountUsdCents: true, agency: { select: { name: true } } },
       },
@@ -101,12 +114,13 @@ export async function listMyMatches(actor: TActiveActor, query: TMyMatchesQuery)
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ k: query.sort === "score" ? last.score : last.createdAt.toISOString(), l: last.listingId }) : null;
+  const reasons = await explainMatches(page);
   return {
     items: page.map((row) => ({
       id: row.id,
       score: row.score,
       status: row.status,
-      reasons: row.reasons,
+      reasons: reasons.get(matchReasonKey(row)) ?? [],
       createdAt: row.createdAt.toISOString(),
       listing: {
         id: row.listing.id,

@@ -1,6 +1,7 @@
-// Match reasons are stored as data ({ code, params }) and rendered in the reader's
-// language at display time: the catalog key comes from the code, and the message
-// values from the params, formatted with Intl for the reader's locale.
+// Match reasons are data ({ code, params }), derived on read (explain.ts) and
+// rendered in the reader's language at display time: the catalog key comes from
+// the code, and the message values from the params, formatted with Intl for the
+// reader's locale.
 import type { TLocale } from "@/lib/i18n/config";
 import { formatMoneyCompact } from "@/lib/money/format";
 import type { TMatchCriterion, TReason, TReasonCode } from "./types";

@@ -1,10 +1,11 @@
-// Stored match reasons → display strings in the reader's language. The stored
-// JSON is checked item by item: an unknown or malformed reason is skipped, never shown raw.
+// Match reasons (derived on read, explain.ts) → display strings in the reader's
+// language. The input is checked item by item, as it may have travelled as JSON:
+// an unknown or malformed reason is skipped, never shown raw.
 import type { TLocale } from "@/lib/i18n/config";
 import { REASON_CRITERION, reasonMessageValues, renderReasonKey, type TReasonRenderContext } from "./reasons";
 import type { TReason } from "./types";
 
-export function storedReasons(value: unknown): TReason[] {
+export function wellFormedReasons(value: unknown): TReason[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (item): item is TReason =>
@@ -24,7 +25,7 @@ export function renderReasons(
   context: TReasonRenderContext & { locale: TLocale },
 ): string[] {
   const out: string[] = [];
-  for (const reason of storedReasons(reasons)) {
+  for (const reason of wellFormedReasons(reasons)) {
     try {
       out.push(translate(renderReasonKey(reason), reasonMessageValues(reason, context)));
     } catch {

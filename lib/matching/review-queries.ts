@@ -4,7 +4,9 @@
 import type { TActiveActor } from "@/lib/auth/guards";
 import { db, type Prisma } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
+import { explainMatches, matchReasonKey } from "./explain";
 import { reviewQueueWhere, type TReviewFilters } from "./review-filters";
+import type { TReason } from "./types";
 
 export const REVIEW_VIEWS = ["queue", "reviewed"] as const;
 export type TReviewView = (typeof REVIEW_VIEWS)[number];
@@ -14,7 +16,8 @@ export type TReviewMatchDto = {
   id: string;
   score: number;
   status: string;
-  reasons: unknown;
+  /** Derived when read (explain.ts), from both sides as they are now. */
+  reasons: TReason[];
   createdAt: string;
   reviewNote: string | null;
   reviewedAt: string | null;
@@ -69,7 +72,9 @@ const SELECT = {
   id: true,
   score: true,
   status: true,
-  reasons: true,
+  investorProfileId: true,
+  listingId: true,
+  weightsVersion: true,
   createdAt: true,
   reviewNote: true,
   reviewedAt: true,
@@ -104,13 +109,13 @@ const SELECT = {
 
 type TRow = Prisma.MatchGetPayload<{ select: typeof SELECT }>;
 
-function toDto(row: TRow, locale: "en" | "ja"): TReviewMatchDto {
+function toDto(row: TRow, reasons: TReason[], locale: "en" | "ja"): TReviewMatchDto {
   const profile = row.investorProfile;
   return {
     id: row.id,
     score: row.score,
     status: row.status,
-    reasons: row.reasons,
+    reasons,
     createdAt: row.createdAt.toISOString(),
     reviewNote: row.reviewNote,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
@@ -173,7 +178,8 @@ export async function listReviewMatches(actor: TActiveActor, query: TReviewQuery
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ k: query.view === "queue" ? last.score : (last.reviewedAt as Date).toISOString(), i: last.id }) : null;
-  return { items: page.map((row) => toDto(row, query.locale)), nextCursor };
+  const reasons = await explainMatches(page);
+  return { items: page.map((row) => toDto(row, reasons.get(matchReasonKey(row)) ?? [], query.locale)), nextCursor };
 }
 
 export async function countSuggestedMatches(filters: TReviewFilters = {}): Promise<number> {

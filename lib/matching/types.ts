@@ -75,7 +75,7 @@ export type TMatchSector = {
 
 export type TMatchSectors = ReadonlyMap<string, TMatchSector>;
 
-/** Reason params are JSON-safe (bigints as decimal strings, dates as YYYY-MM-DD): they are stored in `matches.reasons`. */
+/** Reason params are JSON-safe (bigints as decimal strings, dates as YYYY-MM-DD): they travel as they are in API responses (derived on read, explain.ts). */
 type TSectorPair = { listingSector: string; investorSector: string };
 type TTicketRange = { minUsdCents: string | null; maxUsdCents: string | null };
 

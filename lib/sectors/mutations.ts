@@ -1,7 +1,8 @@
 // Admin edits of the sector taxonomy (two levels: top-level sectors and their
 // children). A merge re-points every listing and investor profile from one
 // sector to another in one transaction and keeps the merged sector, marked, so
-// old links, saved searches and match reasons that name it still resolve.
+// old links and saved searches that name it still resolve (match reasons, derived
+// on read, name the sector it was merged into).
 import { audit } from "@/lib/audit/log";
 import type { TActiveActor } from "@/lib/auth/guards";
 import type { TRequestMeta } from "@/lib/auth/session";

@@ -1,6 +1,7 @@
 // The match review journey in a real Chromium against the production build:
-// two suggestions for the demo investor are put in the queue; an administrator
-// approves one with the keyboard shortcut and rejects the other with a reason;
+// two suggestions for the demo investor are put in the queue (their reasons
+// derived when read); an administrator approves one with the keyboard shortcut
+// and rejects the other with a reason;
 // a second tab still showing the approved one is told who approved it and when;
 // the approved match is then introduced; the investor sees it, and only it, on
 // "My matches". The weights form refuses a sum other than 100 and previews.
@@ -12,30 +13,40 @@ import { createAdminInDatabase, demoAccount, signIn, signInAndEnrolAdmin } from 
 
 type TSeeded = { approve: { title: string; titleJa: string | null }; reject: { title: string; titleJa: string | null } };
 
-/** Two SUGGESTED matches of the demo investor on two published seed listings, above anything else in the queue. */
+/**
+ * Two SUGGESTED matches of the demo investor, above anything else in the queue, on
+ * two listings published for this file in the investor's own sector: reasons are
+ * derived when read, so the pair must share a sector to be explained (seed
+ * listings in it may already be matched by an earlier spec's rematch).
+ */
 async function seedSuggestions(): Promise<TSeeded> {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (is the global setup running?)");
   const { db, disconnectDb } = await import("../../lib/db/client");
   try {
-    const profile = await db().investorProfile.findFirstOrThrow({ where: { user: { email: "investor@kizuna.local" } }, select: { id: true } });
-    const listings = await db().listing.findMany({
-      where: { status: "PUBLISHED", matches: { none: { investorProfileId: profile.id } } },
-      orderBy: { title: "asc" },
-      take: 2,
-      select: { id: true, title: true, titleJa: true, completeness: true },
-    });
-    if (listings.length < 2) throw new Error("The seed has fewer than two published listings left for the demo investor");
-    for (const [index, listing] of listings.entries()) {
-      await db().match.create({
+    const profile = await db().investorProfile.findFirstOrThrow({ where: { user: { email: "investor@kizuna.local" } }, select: { id: true, sectorIds: true } });
+    const agency = await db().organization.findFirstOrThrow({ where: { kind: "AGENCY", listings: { some: { status: "PUBLISHED" } } }, select: { id: true } });
+    if (profile.sectorIds.length === 0) throw new Error("The demo investor has no sectors in the seed");
+    const suffix = Date.now().toString(36);
+    const listings = [];
+    for (const [index, label] of ["A", "B"].entries()) {
+      const listing = await db().listing.create({
         data: {
-          investorProfileId: profile.id,
-          listingId: listing.id,
-          score: 99 - index,
-          reasons: [{ code: "completeness", params: { percent: listing.completeness } }],
-          status: "SUGGESTED",
-          weightsVersion: 1,
+          slug: `e2e-review-${suffix}-${label.toLowerCase()}`,
+          kind: "SEZ",
+          status: "PUBLISHED",
+          publishedAt: new Date(),
+          agencyId: agency.id,
+          title: `Review journey zone ${label} ${suffix}`,
+          summary: "A zone published for the match review journey.",
+          sectorIds: [profile.sectorIds[0]!],
+          province: "PUNJAB",
+          stage: "READY",
+          completeness: 80,
         },
+        select: { id: true, title: true, titleJa: true },
       });
+      await db().match.create({ data: { investorProfileId: profile.id, listingId: listing.id, score: 99 - index, status: "SUGGESTED", weightsVersion: 1 } });
+      listings.push(listing);
     }
     return { approve: { title: listings[0]!.title, titleJa: listings[0]!.titleJa }, reject: { title: listings[1]!.title, titleJa: listings[1]!.titleJa } };
   } finally {

@@ -76,7 +76,6 @@ describe("match funnel and agency response time", () => {
         investorProfileId: investor.profileId,
         listingId: listing.id,
         score: 60,
-        reasons: [],
         status: statuses[index]!,
         weightsVersion: 1,
         introducedAt: statuses[index] === "INTRODUCED" ? new Date() : null,

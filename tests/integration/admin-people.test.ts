@@ -12,8 +12,8 @@ describe("getPersonDetail", () => {
     const agency = await createAgency("People agency");
     const investor = await createInvestorWithProfile("people-investor");
     const [first, second] = [await createPublishedListing(agency.id, "People one"), await createPublishedListing(agency.id, "People two")];
-    await db().match.create({ data: { investorProfileId: investor.profileId, listingId: first.id, score: 71, reasons: [], status: "APPROVED", weightsVersion: 1, createdAt: new Date(Date.now() - 60_000) } });
-    await db().match.create({ data: { investorProfileId: investor.profileId, listingId: second.id, score: 52, reasons: [], status: "SUGGESTED", weightsVersion: 1 } });
+    await db().match.create({ data: { investorProfileId: investor.profileId, listingId: first.id, score: 71, status: "APPROVED", weightsVersion: 1, createdAt: new Date(Date.now() - 60_000) } });
+    await db().match.create({ data: { investorProfileId: investor.profileId, listingId: second.id, score: 52, status: "SUGGESTED", weightsVersion: 1 } });
     await db().interest.create({ data: { investorProfileId: investor.profileId, listingId: first.id, status: "CONTACTED", firstContactAt: new Date() } });
     await db().savedListing.create({ data: { userId: investor.id, listingId: second.id } });
     await audit({ actorId: investor.id, action: "investorProfile.saved", targetType: "investorProfile", targetId: investor.profileId });

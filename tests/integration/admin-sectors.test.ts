@@ -94,7 +94,7 @@ describe("mergeSectors", () => {
     const untouched = await createSearchListing({ agencyId, title: `Merge none ${suffix()}`, sectorIds: [child.id] });
     const investor = await createInvestorWithProfile("merge");
     await db().investorProfile.update({ where: { id: investor.profileId }, data: { sectorIds: [target.id, source.id] } });
-    await db().match.create({ data: { investorProfileId: investor.profileId, listingId: onlySource.id, score: 70, reasons: [], status: "APPROVED", weightsVersion: 1 } });
+    await db().match.create({ data: { investorProfileId: investor.profileId, listingId: onlySource.id, score: 70, status: "APPROVED", weightsVersion: 1 } });
 
     const result = await run(mergeSectorsSpec, { sourceId: source.id, targetId: target.id });
     expect(result).toMatchObject({ ok: true, data: { listings: 2, investorProfiles: 1, children: 1 } });

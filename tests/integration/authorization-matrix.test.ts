@@ -213,7 +213,7 @@ ACTIONS.dismissMatch = {
   input: async (f) => {
     const listing = await createPublishedListing(f.agencyX, "Matrix dismiss");
     const match = await db().match.create({
-      data: { investorProfileId: f.profileA, listingId: listing.id, score: 55, reasons: [], status: "APPROVED", weightsVersion: 1 },
+      data: { investorProfileId: f.profileA, listingId: listing.id, score: 55, status: "APPROVED", weightsVersion: 1 },
       select: { id: true },
     });
     return { matchId: match.id, reason: "Not our sector" };
@@ -288,7 +288,7 @@ Object.assign(ACTIONS, {
 async function suggestedMatchA(f: TFixtures, label: string): Promise<string> {
   const listing = await createPublishedListing(f.agencyX, label);
   const match = await db().match.create({
-    data: { investorProfileId: f.profileA, listingId: listing.id, score: 77, reasons: [], status: "SUGGESTED", weightsVersion: 1 },
+    data: { investorProfileId: f.profileA, listingId: listing.id, score: 77, status: "SUGGESTED", weightsVersion: 1 },
     select: { id: true },
   });
   return match.id;
@@ -578,7 +578,7 @@ beforeAll(async () => {
     admin: (await createUser({ role: "ADMIN", totp: true, label: "admin" })).id,
   };
   const match = await db().match.create({
-    data: { investorProfileId: investorA.profileId, listingId: listingX.id, score: 80, reasons: [], status: "APPROVED", weightsVersion: 1 },
+    data: { investorProfileId: investorA.profileId, listingId: listingX.id, score: 80, status: "APPROVED", weightsVersion: 1 },
     select: { id: true },
   });
   const interest = await db().interest.create({

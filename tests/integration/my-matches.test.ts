@@ -19,10 +19,11 @@ let actorB: TActiveActor;
 let parentSector: { id: string; nameEn: string };
 let childSector: { id: string; nameEn: string };
 
-async function matchFor(investor: TInvestor, status: "SUGGESTED" | "APPROVED" | "INTRODUCED" | "REJECTED" | "DISMISSED", score: number, reasons: unknown = []) {
+async function matchFor(investor: TInvestor, status: "SUGGESTED" | "APPROVED" | "INTRODUCED" | "REJECTED" | "DISMISSED", score: number, listingSectorIds: string[] = []) {
   const listing = await createPublishedListing(agencyId, `My matches ${status} ${score}`);
+  if (listingSectorIds.length > 0) await db().listing.update({ where: { id: listing.id }, data: { sectorIds: listingSectorIds } });
   const match = await db().match.create({
-    data: { investorProfileId: investor.profileId, listingId: listing.id, score, reasons: reasons as object, status, weightsVersion: 1 },
+    data: { investorProfileId: investor.profileId, listingId: listing.id, score, status, weightsVersion: 1 },
     select: { id: true, listingId: true },
   });
   return match;
@@ -45,19 +46,23 @@ beforeAll(async () => {
 });
 
 describe("listMyMatches", () => {
-  it("never lists SUGGESTED or REJECTED matches; lists APPROVED with their reasons", async () => {
+  it("never lists SUGGESTED or REJECTED matches; lists APPROVED with reasons derived from both sides", async () => {
     const investor = await createInvestorWithProfile("my-matches-visibility");
     const actor = (await actorFor(investor.id)) as TActiveActor;
-    const reasons = [{ code: "sector.parent", params: { listingSector: childSector.id, investorSector: parentSector.id } }];
+    // The investor chose the parent sector, the listing is in its child: the
+    // strongest reason (sector, 30 × 0.7 points) names both, and comes first.
+    await db().investorProfile.update({ where: { id: investor.profileId }, data: { sectorIds: [parentSector.id] } });
+    const sectorReason = { code: "sector.parent", params: { listingSector: childSector.id, investorSector: parentSector.id } };
     const suggested = await matchFor(investor, "SUGGESTED", 95);
     const rejected = await matchFor(investor, "REJECTED", 90);
-    const approved = await matchFor(investor, "APPROVED", 70, reasons);
+    const approved = await matchFor(investor, "APPROVED", 70, [childSector.id]);
     const page = await listMyMatches(actor, { sort: "score", limit: 20 });
     const ids = page.items.map((item) => item.id);
     expect(ids).toEqual([approved.id]);
     expect(ids).not.toContain(suggested.id);
     expect(ids).not.toContain(rejected.id);
-    expect(page.items[0]!.reasons).toEqual(reasons);
+    expect(page.items[0]!.reasons[0]).toEqual(sectorReason);
+    expect(page.items[0]!.reasons.map((reason) => reason.code)).toContain("location.anywhere");
     expect(page.items[0]!.listing).toMatchObject({ id: approved.listingId, agencyName: expect.stringContaining("My matches agency") });
     // Even asking for a status cannot reveal a suggestion.
     expect((await listMyMatches(actor, { sort: "score", status: "APPROVED", limit: 20 })).items.map((item) => item.id)).toEqual([approved.id]);
@@ -67,7 +72,7 @@ describe("listMyMatches", () => {
       [parentSector.id, parentSector.nameEn],
     ]);
     const rendered = renderReasons(page.items[0]!.reasons, translate, { locale: "en", sectorName: (id) => byId.get(id) ?? "", enumLabel: (_kind, value) => value });
-    expect(rendered).toEqual([`${childSector.nameEn} matches your interest in ${parentSector.nameEn}`]);
+    expect(rendered[0]).toBe(`${childSector.nameEn} matches your interest in ${parentSector.nameEn}`);
   });
 
   it("orders by score (then listing id) and pages with a cursor", async () => {

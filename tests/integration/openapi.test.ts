@@ -148,12 +148,12 @@ beforeAll(async () => {
   const published = await createListingInState(agency.id, "PUBLISHED", { sectorId: sector.id, label: "OpenAPI published" });
   const draft = await createListingInState(agency.id, "DRAFT", { sectorId: sector.id, label: "OpenAPI draft" });
   const match = await db().match.create({
-    data: { investorProfileId: investor.profileId, listingId: published.id, score: 72, reasons: [{ code: "sector" }], status: "APPROVED", weightsVersion: 1 },
+    data: { investorProfileId: investor.profileId, listingId: published.id, score: 72, status: "APPROVED", weightsVersion: 1 },
     select: { id: true },
   });
   const suggestedListing = await createListingInState(agency.id, "PUBLISHED", { sectorId: sector.id, label: "OpenAPI suggested" });
   const suggested = await db().match.create({
-    data: { investorProfileId: investor.profileId, listingId: suggestedListing.id, score: 64, reasons: [], status: "SUGGESTED", weightsVersion: 1 },
+    data: { investorProfileId: investor.profileId, listingId: suggestedListing.id, score: 64, status: "SUGGESTED", weightsVersion: 1 },
     select: { id: true },
   });
   const admin = await createUser({ role: "ADMIN", totp: true, label: "openapi-admin" });

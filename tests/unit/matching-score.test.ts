@@ -134,7 +134,7 @@ describe("scoreMatch: the baseline pair", () => {
     ]);
   });
 
-  it("is JSON-safe (bigints as strings), so reasons can be stored as they are", () => {
+  it("is JSON-safe (bigints as strings), so reasons travel as they are in API responses", () => {
     const result = mustScore();
     expect(JSON.parse(JSON.stringify(result.reasons))).toEqual(result.reasons);
   });
