@@ -39,7 +39,6 @@ import {
   type TMatchListing,
   type TMatchSectors,
   type TMatchingWeights,
-  type TReason,
 } from "./types";
 
 export { recomputeAll } from "./recompute";
@@ -192,28 +191,6 @@ async function upsertMatches(tx: Prisma.TransactionClient, pairs: readonly TScor
   return tx.$executeRaw(upsertMatchesSql(pairs, context));
 }
 
-/**
- * Deletes SUGGESTED matches beyond the best `maxPerInvestor` of each investor,
- * worst first (score ascending, then listing id descending: compareMatches
- * reversed), reading each investor's rows from the (investor, status, score) index.
- */
-async function trimToTopN(tx: Prisma.TransactionClient, profileIds: readonly string[], maxPerInvestor: number): Promise<number> {
-  if (profileIds.length === 0) return 0;
-  return tx.$executeRaw`
-    DELETE FROM matches m
-    USING (
-      SELECT worst.id
-      FROM unnest(${[...profileIds]}::uuid[]) AS f(profile_id)
-      CROSS JOIN LATERAL (
-        SELECT x.id FROM matches x
-        WHERE x.investor_profile_id = f.profile_id AND x.status = 'SUGGESTED'
-        ORDER BY x.score ASC, x.listing_id DESC
-        LIMIT greatest(0, (SELECT count(*) FROM matches c WHERE c.investor_profile_id = f.profile_id AND c.status = 'SUGGESTED') - ${maxPerInvestor})
-      ) worst
-    ) doomed
-    WHERE m.id = doomed.id AND m.status = 'SUGGESTED'`;
-}
-
 /** SUGGESTED matches of listings that are no longer published, in one statement. */
 export async function deleteUnpublishedSuggestions(): Promise<number> {
   return db().$executeRaw`
@@ -264,7 +241,7 @@ export function listingCandidatesSql(listing: TMatchListing, context: TMatchingC
       amount: Prisma.sql`${listing.amountUsdCents}::bigint`,
       anywhere: Prisma.sql`p.anywhere_in_pakistan`,
       // Normalised only when the listing names a district (the CASE in locationSql reaches it only then).
-      districts: Prisma.sql`(SELECT array_agg(lower(btrim(d))) FROM unnest(p.districts) AS d)`,
+      districts: Prisma.sql`ARRAY(SELECT lower(btrim(d)) FROM unnest(p.districts) AS d)`,
       district: Prisma.sql`${district}::text`,
       provinces: Prisma.sql`p.provinces::text[]`,
       province: Prisma.sql`${listing.province}::text`,

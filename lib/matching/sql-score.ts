@@ -3,48 +3,23 @@
 // that enter an investor's best N) instead of every candidate.
 //
 // Only plain arithmetic is mirrored here. Whatever needs the sector tree, the
-// stage order or dates is prepared in code with score.ts's own functions:
-// - per investor: the sectors it can reach and the sector fraction a listing in
-//   each of them earns (scoreSector), and the stage fraction for each stage
-//   (scoreStage);
-// - per listing: its incentive, freshness and completeness points.
-// SQL then adds ticket (log10), location and instrument, sums the points in
-// MATCH_CRITERIA order and rounds the way scoreMatch does (to 1e-6, then half up).
-// Both sides use IEEE doubles in the same order of operations, so the scores are
-// equal (tests/integration/matching-sql-score.test.ts checks generated pairs).
-// scoreMatch stays the authority: the engine rescores every pair it stores with
-// it and falls back to scoring in code when the two ever disagree.
+// stage order or dates is prepared in code with score.ts's own functions, per
+// run: the listing-only points here (listingPoints); the investor's lookup
+// tables in recompute.ts; the listing's sector and stage tests in engine.ts.
+// SQL sums the points in MATCH_CRITERIA order and rounds the way scoreMatch
+// does (to 1e-6, then half up). Both sides use IEEE doubles in the same order
+// of operations, so the scores are equal: tests/integration/matching-sql-score
+// checks generated pairs on both paths, odd weights included, and the
+// benchmark checks the recompute against a naive run in code. The stored score
+// is the SQL one; reasons are derived on read with scoreMatch (explain.ts).
 import { Prisma } from "@/lib/db/client";
-import { scoreCompleteness, scoreFreshness, scoreIncentive, scoreSector, scoreStage } from "./score";
-import { reachableSectorIds } from "./candidates";
-import { STAGE_ORDER, type TMatchInvestor, type TMatchListing, type TMatchSectors, type TMatchingWeights } from "./types";
+import { scoreCompleteness, scoreFreshness, scoreIncentive } from "./score";
+import { STAGE_ORDER, type TMatchListing, type TMatchingWeights } from "./types";
 
 /** A number as a float8 parameter (sent in JS's shortest round-tripping form, which PostgreSQL parses exactly). */
 function float8(value: number): Prisma.Sql {
   if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
   return Prisma.sql`(${value}::float8)`;
-}
-
-/** Investor-side inputs the SQL score needs, as PostgreSQL array literals' elements. */
-export type TInvestorSqlSide = {
-  /** Sectors a listing must carry to be reachable (candidates.ts) … */
-  reach: string[];
-  /** … and the sector fraction a listing in each of them earns. */
-  reachFractions: number[];
-  /** The stage fraction for a listing at STAGE_ORDER[i]. */
-  stageFractions: number[];
-  /** Districts as scoreMatch compares them (trimmed, lower-case). */
-  districts: string[];
-};
-
-export function prepareInvestorSide(investor: Pick<TMatchInvestor, "sectorIds" | "stages" | "districts">, sectors: TMatchSectors): TInvestorSqlSide {
-  const reach = reachableSectorIds(investor.sectorIds, sectors);
-  return {
-    reach,
-    reachFractions: reach.map((sectorId) => scoreSector(investor.sectorIds, [sectorId], sectors)?.fraction ?? 0),
-    stageFractions: STAGE_ORDER.map((stage) => scoreStage(investor.stages, stage).fraction),
-    districts: investor.districts.map((district) => district.trim().toLowerCase()),
-  };
 }
 
 /** The listing-only criteria's points (they depend on the listing and `now` alone). */
@@ -139,9 +114,4 @@ export function ticketPointsSql(weight: number, sides: Pick<TPairSql, "ticketLow
 /** The stage's position in STAGE_ORDER (1-based), NULL when unknown. */
 export function stagePositionSql(stage: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`array_position(${[...STAGE_ORDER]}::text[], ${stage}::text)`;
-}
-
-/** A PostgreSQL array literal of text elements (for `$n::text[]` parameters holding one array per row). */
-export function pgArrayLiteral(values: readonly (string | number)[]): string {
-  return `{${values.map((value) => (typeof value === "number" ? String(value) : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
 }
