@@ -188,6 +188,8 @@ test("an onboarded investor reads an approved match in Japanese and expresses in
     await page.goto("/investor/interests");
     await expect(page.getByRole("heading", { level: 1, name: "関心表明" })).toBeVisible();
     const item = page.getByTestId("interest-item").filter({ hasText: fixture.titleJa });
+    // A streamed page can briefly hold the fallback's swap: wait for one item before reading it.
+    await expect(item).toHaveCount(1);
     await expect(item.getByTestId("interest-status")).toHaveText("連絡済み");
 
     // The header bell belongs to the notifications work; when it is in the build, it counts this one.
