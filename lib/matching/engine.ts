@@ -200,7 +200,7 @@ export async function deleteUnpublishedSuggestions(): Promise<number> {
 
 // ───────────────────────────── listing ─────────────────────────────
 
-type TListingCandidateRow = { id: string; score: number; existing_status: string | null; nth_score: number | null };
+type TListingCandidateRow = { id: string; score: number; existing_status: string | null; nth_score: number | null; nth_listing: string | null };
 
 /**
  * The listing's candidates as a query: investors whose sectors are in reach (GIN
@@ -256,24 +256,30 @@ export function listingCandidatesSql(listing: TMatchListing, context: TMatchingC
     context.weights,
   );
   const sql = Prisma.sql`
-    SELECT p.id, e.status::text AS existing_status, ${score} AS score
+    SELECT p.id, e.status AS existing_status, ${score} AS score
     FROM investor_profiles p
-    LEFT JOIN matches e ON e.investor_profile_id = p.id AND e.listing_id = ${listing.id}::uuid
+    LEFT JOIN (SELECT m.investor_profile_id, m.status::text AS status FROM matches m WHERE m.listing_id = ${listing.id}::uuid) e
+      ON e.investor_profile_id = p.id
     WHERE p.sector_ids && ${reach}::uuid[]
       AND (${amount}::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range(${amount}::bigint / 10, ${amount}::bigint * 10, '()'))
       AND (e.status IS NULL OR e.status <> 'DISMISSED')`;
   return { sql, reach };
 }
 
-/** The candidates (`cand`: id, existing_status, score) at or above the threshold, with the investor's Nth suggestion score where it has no match to the listing yet. */
+/**
+ * The candidates (`cand`: id, existing_status, score) at or above the threshold,
+ * with the investor's Nth suggestion (score and listing, in compareMatches order,
+ * from the (investor, status, score, listing) index) where it has no match to
+ * the listing yet.
+ */
 function rankedCandidatesSql(context: TMatchingContext): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.id, c.score, c.existing_status, nth.score AS nth_score
+    SELECT c.id, c.score, c.existing_status, nth.score AS nth_score, nth.listing_id AS nth_listing
     FROM cand c
     LEFT JOIN LATERAL (
-      SELECT m.score FROM matches m
+      SELECT m.score, m.listing_id FROM matches m
       WHERE c.existing_status IS NULL AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
-      ORDER BY m.score DESC OFFSET ${context.maxPerInvestor}::int - 1 LIMIT 1
+      ORDER BY m.score DESC, m.listing_id OFFSET ${context.maxPerInvestor}::int - 1 LIMIT 1
     ) nth ON true
     WHERE c.score >= ${context.threshold}::int`;
 }
@@ -283,40 +289,23 @@ export async function rankListingCandidates(listing: TMatchListing, context: TMa
   const candidates = listingCandidatesSql(listing, context);
   if (!candidates) return { candidates: 0, rows: [] };
   const [rows, total] = await Promise.all([
-    db().$queryRaw<TListingCandidateRow[]>`WITH cand AS (${candidates.sql}) SELECT r.id::text AS id, r.score, r.existing_status, r.nth_score FROM (${rankedCandidatesSql(context)}) r`,
+    db().$queryRaw<TListingCandidateRow[]>`WITH cand AS (${candidates.sql}) SELECT r.id::text AS id, r.score, r.existing_status, r.nth_score, r.nth_listing::text AS nth_listing FROM (${rankedCandidatesSql(context)}) r`,
     db().$queryRaw<{ n: number }[]>`WITH cand AS (${candidates.sql}) SELECT count(*)::int AS n FROM cand`,
   ]);
   return { candidates: total[0]?.n ?? 0, rows };
 }
 
-/**
- * Re-matches one listing against investors, in one statement. An unpublished (or
- * missing) listing loses its SUGGESTED matches; reviewed ones stay. A pair is
- * written where it is already stored or enters the investor's best N (it beats
- * their Nth suggestion: a higher score, or the same score and a smaller listing
- * id — compareMatches' order); an investor that was full then loses its worst
- * suggestion. The listing's other SUGGESTED matches go.
- */
-export async function rematchListing(listingId: string, options: TRematchOptions = {}): Promise<TRematchResult> {
-  const context = options.context ?? (await loadMatchingContext());
-  // Rejected pairs whose sides changed materially compete again as suggestions.
-  await reopenChangedRejections({ listingId });
-  const [listing] = await loadListings([listingId]);
-  const candidates = listing && listing.status === "PUBLISHED" ? listingCandidatesSql(listing, context) : null;
-  const cand = candidates?.sql ?? Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS existing_status, 0 AS score WHERE false`;
+/** The listing rematch's one statement over its candidates `cand` (exported so the benchmark can EXPLAIN it). */
+export function rematchListingSql(listingId: string, cand: Prisma.Sql, context: TMatchingContext): Prisma.Sql {
   const n = context.maxPerInvestor;
-  return writeLocked(`matching.listing:${listingId}`, async (tx) => {
-    const [row] = await tx.$queryRaw<{ total: number; stored: number; removed: number }[]>`
+  return Prisma.sql`
       WITH cand AS MATERIALIZED (${cand}),
       ranked AS MATERIALIZED (${rankedCandidatesSql(context)}),
       kept AS MATERIALIZED (
         SELECT r.id AS pid, r.score, r.existing_status IS NULL AND r.nth_score IS NOT NULL AS makes_room
         FROM ranked r
         WHERE r.existing_status IS NOT NULL OR r.nth_score IS NULL OR r.score > r.nth_score
-           OR (r.score = r.nth_score AND ${listingId}::uuid < (
-                 SELECT m.listing_id FROM matches m
-                 WHERE m.investor_profile_id = r.id AND m.status = 'SUGGESTED'
-                 ORDER BY m.score DESC, m.listing_id OFFSET ${n}::int - 1 LIMIT 1))
+           OR (r.score = r.nth_score AND ${listingId}::uuid < r.nth_listing)
       ),
       upserted AS (
         INSERT INTO matches (id, investor_profile_id, listing_id, score, status, weights_version, scored_at, created_at, updated_at)
@@ -349,6 +338,26 @@ export async function rematchListing(listingId: string, options: TRematchOptions
       )
       SELECT (SELECT count(*) FROM cand)::int AS total, (SELECT count(*) FROM kept)::int AS stored,
         ((SELECT count(*) FROM stale) + (SELECT count(*) FROM trimmed))::int AS removed`;
+}
+
+/**
+ * Re-matches one listing against investors, in one statement. An unpublished (or
+ * missing) listing loses its SUGGESTED matches; reviewed ones stay. A pair is
+ * written where it is already stored or enters the investor's best N (it beats
+ * their Nth suggestion: a higher score, or the same score and a smaller listing
+ * id — compareMatches' order); an investor that was full then loses its worst
+ * suggestion. The listing's other SUGGESTED matches go.
+ */
+export async function rematchListing(listingId: string, options: TRematchOptions = {}): Promise<TRematchResult> {
+  const context = options.context ?? (await loadMatchingContext());
+  // Rejected pairs whose sides changed materially compete again as suggestions.
+  await reopenChangedRejections({ listingId });
+  const [listing] = await loadListings([listingId]);
+  const candidates = listing && listing.status === "PUBLISHED" ? listingCandidatesSql(listing, context) : null;
+  const cand = candidates?.sql ?? Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS existing_status, 0 AS score WHERE false`;
+  const statement = rematchListingSql(listingId, cand, context);
+  return writeLocked(`matching.listing:${listingId}`, async (tx) => {
+    const [row] = await tx.$queryRaw<{ total: number; stored: number; removed: number }[]>(statement);
     return { candidates: row?.total ?? 0, stored: row?.stored ?? 0, removed: row?.removed ?? 0 };
   });
 }
