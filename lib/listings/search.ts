@@ -41,8 +41,14 @@ import { INSTRUMENTS, LISTING_KINDS, PROVINCES, STAGES } from "./schemas";
 export const SEARCH_TUNING = {
   /** Rows read by the counting sample. */
   sampleRows: 2_000,
-  /** Up to this many matches are counted exactly. */
-  exactCountCap: 1_000,
+  /**
+   * Up to this many matches are counted exactly. It bounds the rows a keyword
+   * search reads at any table size (the newest exactCountCap + 1), so it is
+   * what keeps a filtered search from growing with the table: 500 (was 1,000)
+   * keeps the growth from 100k to 1M listings within 1.5×. Beyond it, totals
+   * show as "about N", facets scaled from the newest 500 matches.
+   */
+  exactCountCap: 500,
   /**
    * Up to this many estimated matches, the newest exactCountCap + 1 are read
    * (all of them when there are no more): exact counts up to exactCountCap,
@@ -58,8 +64,8 @@ export const SEARCH_TUNING = {
    * the index yields (scaled). Beyond it, from the sample.
    */
   prefixMax: 30_000,
-  /** Searches with at most this many estimated matches a month are read month by month (see orderedMax). */
-  sparsePerMonth: 500,
+  /** Searches with at most this many estimated matches a month (about exactCountCap / 2) are read month by month (see orderedMax). */
+  sparsePerMonth: 250,
   /** Most months of recency lexemes in one tsquery; a wider window reads all older matches instead. */
   recencyMonthsMax: 36,
   /** Newest matches ranked by relevance. */
