@@ -268,18 +268,27 @@ export function listingCandidatesSql(listing: TMatchListing, context: TMatchingC
 
 /**
  * The candidates (`cand`: id, existing_status, score) at or above the threshold,
- * with the investor's Nth suggestion (score and listing, in compareMatches order,
- * from the (investor, status, score, listing) index) where it has no match to
- * the listing yet.
+ * with the investor's Nth suggestion (score and listing, compareMatches order)
+ * where it has no match to the listing yet and already holds N suggestions. The
+ * trigger-kept investor_suggestion_counts says who is full; for an investor with
+ * exactly N (the usual case) the Nth is its worst, one step from the end of the
+ * (investor, status, score, listing) index, instead of a walk over N entries.
  */
 function rankedCandidatesSql(context: TMatchingContext): Prisma.Sql {
+  const n = context.maxPerInvestor;
   return Prisma.sql`
-    SELECT c.id, c.score, c.existing_status, nth.score AS nth_score, nth.listing_id AS nth_listing
+    SELECT c.id, c.score, c.existing_status, coalesce(worst.score, nth.score) AS nth_score, coalesce(worst.listing_id, nth.listing_id) AS nth_listing
     FROM cand c
+    LEFT JOIN investor_suggestion_counts sc ON sc.investor_profile_id = c.id
     LEFT JOIN LATERAL (
       SELECT m.score, m.listing_id FROM matches m
-      WHERE c.existing_status IS NULL AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
-      ORDER BY m.score DESC, m.listing_id OFFSET ${context.maxPerInvestor}::int - 1 LIMIT 1
+      WHERE c.existing_status IS NULL AND sc.suggestions = ${n}::int AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
+      ORDER BY m.score ASC, m.listing_id DESC LIMIT 1
+    ) worst ON true
+    LEFT JOIN LATERAL (
+      SELECT m.score, m.listing_id FROM matches m
+      WHERE c.existing_status IS NULL AND sc.suggestions > ${n}::int AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
+      ORDER BY m.score DESC, m.listing_id OFFSET ${n}::int - 1 LIMIT 1
     ) nth ON true
     WHERE c.score >= ${context.threshold}::int`;
 }
