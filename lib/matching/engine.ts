@@ -270,24 +270,22 @@ export function listingCandidatesSql(listing: TMatchListing, context: TMatchingC
  * The candidates (`cand`: id, existing_status, score) at or above the threshold,
  * with the investor's Nth suggestion (score and listing, compareMatches order)
  * where it has no match to the listing yet and already holds N suggestions. The
- * trigger-kept investor_suggestion_counts says who is full; for an investor with
- * exactly N (the usual case) the Nth is its worst, one step from the end of the
- * (investor, status, score, listing) index, instead of a walk over N entries.
+ * trigger-kept investor_suggestion_counts says who is full and, for an investor
+ * with exactly N (the usual case), which suggestion is the worst — the Nth —
+ * so nothing is read from `matches`; only an investor over N (a moment's
+ * overshoot) has its Nth read from the (investor, status, score, listing) index.
  */
 function rankedCandidatesSql(context: TMatchingContext): Prisma.Sql {
   const n = context.maxPerInvestor;
   return Prisma.sql`
-    SELECT c.id, c.score, c.existing_status, coalesce(worst.score, nth.score) AS nth_score, coalesce(worst.listing_id, nth.listing_id) AS nth_listing
+    SELECT c.id, c.score, c.existing_status, sc.suggestions,
+      CASE WHEN sc.suggestions = ${n}::int THEN sc.worst_score ELSE nth.score END AS nth_score,
+      CASE WHEN sc.suggestions = ${n}::int THEN sc.worst_listing_id ELSE nth.listing_id END AS nth_listing
     FROM cand c
-    LEFT JOIN investor_suggestion_counts sc ON sc.investor_profile_id = c.id
+    LEFT JOIN investor_suggestion_counts sc ON sc.investor_profile_id = c.id AND c.existing_status IS NULL
     LEFT JOIN LATERAL (
       SELECT m.score, m.listing_id FROM matches m
-      WHERE c.existing_status IS NULL AND sc.suggestions = ${n}::int AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
-      ORDER BY m.score ASC, m.listing_id DESC LIMIT 1
-    ) worst ON true
-    LEFT JOIN LATERAL (
-      SELECT m.score, m.listing_id FROM matches m
-      WHERE c.existing_status IS NULL AND sc.suggestions > ${n}::int AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
+      WHERE sc.suggestions > ${n}::int AND m.investor_profile_id = c.id AND m.status = 'SUGGESTED'
       ORDER BY m.score DESC, m.listing_id OFFSET ${n}::int - 1 LIMIT 1
     ) nth ON true
     WHERE c.score >= ${context.threshold}::int`;
@@ -311,7 +309,8 @@ export function rematchListingSql(listingId: string, cand: Prisma.Sql, context: 
       WITH cand AS MATERIALIZED (${cand}),
       ranked AS MATERIALIZED (${rankedCandidatesSql(context)}),
       kept AS MATERIALIZED (
-        SELECT r.id AS pid, r.score, r.existing_status IS NULL AND r.nth_score IS NOT NULL AS makes_room
+        SELECT r.id AS pid, r.score, r.existing_status IS NULL AND r.nth_score IS NOT NULL AS makes_room,
+          CASE WHEN r.suggestions = ${n}::int THEN r.nth_listing END AS evicted
         FROM ranked r
         WHERE r.existing_status IS NOT NULL OR r.nth_score IS NULL OR r.score > r.nth_score
            OR (r.score = r.nth_score AND ${listingId}::uuid < r.nth_listing)
@@ -331,18 +330,21 @@ export function rematchListingSql(listingId: string, cand: Prisma.Sql, context: 
         RETURNING 1
       ),
       trimmed AS (
-        -- A full investor keeps its best N - 1 suggestions besides this listing's.
+        -- A full investor keeps its best N - 1 suggestions besides this listing's: with exactly N, its
+        -- worst goes; over N (rare), everything past its N - 1st.
         DELETE FROM matches m
         USING (
-          SELECT worst.id FROM kept k
+          SELECT k.pid, k.evicted AS listing_id FROM kept k WHERE k.makes_room AND k.evicted IS NOT NULL
+          UNION ALL
+          SELECT k.pid, worst.listing_id FROM kept k
           CROSS JOIN LATERAL (
-            SELECT x.id FROM matches x
+            SELECT x.listing_id FROM matches x
             WHERE x.investor_profile_id = k.pid AND x.status = 'SUGGESTED' AND x.listing_id <> ${listingId}::uuid
             ORDER BY x.score DESC, x.listing_id OFFSET ${n}::int - 1
           ) worst
-          WHERE k.makes_room
+          WHERE k.makes_room AND k.evicted IS NULL
         ) doomed
-        WHERE m.id = doomed.id AND m.status = 'SUGGESTED'
+        WHERE m.investor_profile_id = doomed.pid AND m.listing_id = doomed.listing_id AND m.status = 'SUGGESTED'
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM cand)::int AS total, (SELECT count(*) FROM kept)::int AS stored,

@@ -7,14 +7,23 @@ import { db } from "@/lib/db/client";
 import { loadMatchingContext, recomputeAll, rematchListing, type TMatchingContext } from "@/lib/matching/engine";
 import { createAgency, createInvestorWithProfile, createListingInState, createSector } from "../support/factories";
 
-/** Every investor whose stored count differs from a count of its SUGGESTED rows (a missing count row counts as 0). */
-async function countMismatches(): Promise<{ id: string; stored: number; actual: number }[]> {
+/**
+ * Every investor whose stored count or worst suggestion differs from its SUGGESTED rows (a missing
+ * count row counts as 0 with no worst; the worst is the last in compareMatches order).
+ */
+async function countMismatches(): Promise<{ id: string }[]> {
   return db().$queryRaw`
-    SELECT coalesce(c.investor_profile_id, a.investor_profile_id)::text AS id, coalesce(c.suggestions, 0) AS stored, coalesce(a.n, 0)::int AS actual
+    SELECT coalesce(c.investor_profile_id, a.investor_profile_id)::text AS id
     FROM investor_suggestion_counts c
-    FULL JOIN (SELECT investor_profile_id, count(*) AS n FROM matches WHERE status = 'SUGGESTED' GROUP BY 1) a
-      ON a.investor_profile_id = c.investor_profile_id
-    WHERE coalesce(c.suggestions, 0) <> coalesce(a.n, 0)`;
+    FULL JOIN (
+      SELECT m.investor_profile_id, count(*) AS n,
+        (array_agg(m.score ORDER BY m.score ASC, m.listing_id DESC))[1] AS worst_score,
+        (array_agg(m.listing_id ORDER BY m.score ASC, m.listing_id DESC))[1] AS worst_listing_id
+      FROM matches m WHERE m.status = 'SUGGESTED' GROUP BY 1
+    ) a ON a.investor_profile_id = c.investor_profile_id
+    WHERE coalesce(c.suggestions, 0) <> coalesce(a.n, 0)
+       OR c.worst_score IS DISTINCT FROM a.worst_score AND coalesce(c.suggestions, 0) + coalesce(a.n, 0) > 0
+       OR c.worst_listing_id IS DISTINCT FROM a.worst_listing_id AND coalesce(c.suggestions, 0) + coalesce(a.n, 0) > 0`;
 }
 
 async function storedCount(profileId: string): Promise<number> {
@@ -61,8 +70,12 @@ describe("investor_suggestion_counts", () => {
     expect(await storedCount(profileIds[0]!)).toBe(0);
     expect(await countMismatches()).toEqual([]);
 
-    // An upsert that refreshes a row (ON CONFLICT DO UPDATE) changes no count; a reopened suggestion counts again.
+    // An upsert that refreshes a row (ON CONFLICT DO UPDATE) changes no count but may change the worst.
     await recomputeAll({ context: await contextWith({ maxPerInvestor: 2 }) });
+    expect(await countMismatches()).toEqual([]);
+    await db().match.updateMany({ where: { investorProfileId: profileIds[1]!, status: "SUGGESTED" }, data: { score: 1 } });
+    expect(await countMismatches()).toEqual([]);
+    // A reopened suggestion counts again.
     await db().match.update({ where: { id: first!.id }, data: { status: "SUGGESTED" } });
     expect(await countMismatches()).toEqual([]);
 

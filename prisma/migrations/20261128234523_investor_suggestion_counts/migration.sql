@@ -2,6 +2,8 @@
 CREATE TABLE "investor_suggestion_counts" (
     "investor_profile_id" UUID NOT NULL,
     "suggestions" INTEGER NOT NULL DEFAULT 0,
+    "worst_score" INTEGER,
+    "worst_listing_id" UUID,
 
     CONSTRAINT "investor_suggestion_counts_pkey" PRIMARY KEY ("investor_profile_id")
 );
@@ -13,14 +15,31 @@ ALTER TABLE "investor_suggestion_counts" ADD CONSTRAINT "investor_suggestion_cou
 -- actions, dismissals, cascades from deleted listings or profiles, TRUNCATE): each statement's
 -- transition tables give the SUGGESTED rows it added and removed, per investor. Count rows are
 -- locked in investor order, like the engine's writes. Transition tables allow one event per trigger.
+--
+-- The worst suggestion is read again for every investor a statement touched, once its count row is
+-- locked (in investor order), by a statement of its own: under READ COMMITTED that statement takes a
+-- fresh snapshot, so a writer that waited for another's lock sees that writer's committed rows, and
+-- the last to commit leaves the right value.
+CREATE FUNCTION investor_suggestion_worst_refresh(profile_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  SELECT 1 FROM investor_suggestion_counts WHERE investor_profile_id = ANY(profile_ids) ORDER BY investor_profile_id FOR UPDATE;
+  UPDATE investor_suggestion_counts c
+  SET (worst_score, worst_listing_id) = (
+    SELECT m.score, m.listing_id FROM matches m
+    WHERE m.investor_profile_id = c.investor_profile_id AND m.status = 'SUGGESTED'
+    ORDER BY m.score ASC, m.listing_id DESC LIMIT 1)
+  WHERE c.investor_profile_id = ANY(profile_ids)
+$$;
+
 CREATE FUNCTION matches_count_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO investor_suggestion_counts AS c (investor_profile_id, suggestions)
   SELECT n.investor_profile_id, count(*) FROM new_rows n WHERE n.status = 'SUGGESTED' GROUP BY 1 ORDER BY 1
   ON CONFLICT (investor_profile_id) DO UPDATE SET suggestions = c.suggestions + EXCLUDED.suggestions;
+  PERFORM investor_suggestion_worst_refresh(ARRAY(SELECT DISTINCT n.investor_profile_id FROM new_rows n WHERE n.status = 'SUGGESTED'));
   RETURN NULL;
 END $$;
 
+-- A refreshed score (ON CONFLICT DO UPDATE) changes no count but may change the worst.
 CREATE FUNCTION matches_count_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO investor_suggestion_counts AS c (investor_profile_id, suggestions)
@@ -31,6 +50,9 @@ BEGIN
   ) x
   GROUP BY 1 HAVING sum(x.delta) <> 0 ORDER BY 1
   ON CONFLICT (investor_profile_id) DO UPDATE SET suggestions = c.suggestions + EXCLUDED.suggestions;
+  PERFORM investor_suggestion_worst_refresh(ARRAY(
+    SELECT n.investor_profile_id FROM new_rows n WHERE n.status = 'SUGGESTED'
+    UNION SELECT o.investor_profile_id FROM old_rows o WHERE o.status = 'SUGGESTED'));
   RETURN NULL;
 END $$;
 
@@ -40,6 +62,7 @@ BEGIN
   UPDATE investor_suggestion_counts c SET suggestions = c.suggestions - d.n
   FROM (SELECT o.investor_profile_id, count(*) AS n FROM old_rows o WHERE o.status = 'SUGGESTED' GROUP BY 1 ORDER BY 1) d
   WHERE c.investor_profile_id = d.investor_profile_id;
+  PERFORM investor_suggestion_worst_refresh(ARRAY(SELECT DISTINCT o.investor_profile_id FROM old_rows o WHERE o.status = 'SUGGESTED'));
   RETURN NULL;
 END $$;
 
@@ -60,3 +83,4 @@ CREATE TRIGGER matches_count_truncate AFTER TRUNCATE ON "matches"
 
 INSERT INTO investor_suggestion_counts (investor_profile_id, suggestions)
 SELECT investor_profile_id, count(*) FROM matches WHERE status = 'SUGGESTED' GROUP BY 1;
+SELECT investor_suggestion_worst_refresh(ARRAY(SELECT investor_profile_id FROM investor_suggestion_counts));
