@@ -20,7 +20,8 @@
 //   N (compared with the investor's Nth SUGGESTED score, read from the index), and
 //   the investor's worst suggestions then make room. A listing leaving someone's
 //   top N does not pull their N+1th back in until that investor is rematched (or
-//   `match:recompute` runs): simple and never over the cap.
+//   `match:recompute` runs). Two listings published at once cannot leave an
+//   investor over the cap either (trimOvershoot).
 //
 // Concurrency: the pair is unique and written with ON CONFLICT, so parallel runs
 // cannot duplicate a row; runs for the same listing (or investor) also take a
@@ -369,8 +370,33 @@ export async function rematchListing(listingId: string, options: TRematchOptions
   const statement = rematchListingSql(listingId, cand, context);
   return writeLocked(`matching.listing:${listingId}`, async (tx) => {
     const [row] = await tx.$queryRaw<{ total: number; stored: number; removed: number }[]>(statement);
-    return { candidates: row?.total ?? 0, stored: row?.stored ?? 0, removed: row?.removed ?? 0 };
+    const overshoot = await trimOvershoot(tx, listingId, context.maxPerInvestor);
+    return { candidates: row?.total ?? 0, stored: row?.stored ?? 0, removed: (row?.removed ?? 0) + overshoot };
   });
+}
+
+/**
+ * Two listings published at once may both enter a full investor's best N and
+ * evict the same worst suggestion, leaving N + 1. The count triggers hold the
+ * investor's count row from our insert to our commit, so a concurrent run waits
+ * there until we commit; this statement (a fresh snapshot) then sees every
+ * committed suggestion of the investors holding this listing, and trims any
+ * over N back to their best N. Usually it finds nobody over N.
+ */
+async function trimOvershoot(tx: Prisma.TransactionClient, listingId: string, maxPerInvestor: number): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM matches m
+    USING (
+      SELECT x.id FROM matches held
+      JOIN investor_suggestion_counts c ON c.investor_profile_id = held.investor_profile_id AND c.suggestions > ${maxPerInvestor}::int
+      CROSS JOIN LATERAL (
+        SELECT x.id FROM matches x
+        WHERE x.investor_profile_id = held.investor_profile_id AND x.status = 'SUGGESTED'
+        ORDER BY x.score DESC, x.listing_id OFFSET ${maxPerInvestor}::int
+      ) x
+      WHERE held.listing_id = ${listingId}::uuid AND held.status = 'SUGGESTED'
+    ) doomed
+    WHERE m.id = doomed.id AND m.status = 'SUGGESTED'`;
 }
 
 // ───────────────────────────── investor ─────────────────────────────

@@ -106,4 +106,17 @@ describe("investor_suggestion_counts", () => {
     expect(stored.map((row) => row.listingId).sort()).toEqual([listingIds[2]!, listingIds[3]!].sort());
     expect(await storedCount(profileId)).toBe(2);
   });
+
+  it("keeps every investor within N when listings are published at once", async () => {
+    const { profileIds, listingIds } = await setUp(3, 8);
+    const context = await contextWith({ maxPerInvestor: 2 });
+    // Fill everyone's two places first, with the two worst listings, then publish the rest together.
+    await rematchListing(listingIds[0]!, { context });
+    await rematchListing(listingIds[4]!, { context });
+    await Promise.all(listingIds.filter((_, index) => index !== 0 && index !== 4).map((listingId) => rematchListing(listingId, { context })));
+    for (const profileId of profileIds) {
+      expect(await db().match.count({ where: { investorProfileId: profileId, status: "SUGGESTED" } })).toBe(2);
+    }
+    expect(await countMismatches()).toEqual([]);
+  });
 });
