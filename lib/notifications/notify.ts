@@ -13,7 +13,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { sendEmail, transactionWithEmails, type TQueueEmail } from "@/lib/mail/outbox";
-import { describeNotification, type TNotificationKind, type TNotificationPayload } from "./kinds";
+import type { TNotificationKind, TNotificationPayload } from "./kinds";
 import { renderNotificationText } from "./render";
 
 type TTx = Prisma.TransactionClient;
@@ -26,9 +26,12 @@ export type TNotifyInput = {
   emailedByCaller?: boolean;
 };
 
-/** Absolute link for emails. */
-export function notificationUrl(kind: string, payload: TNotificationPayload): string {
-  return new URL(describeNotification(kind, payload).href, env().APP_URL).toString();
+/**
+ * The absolute link in emails: through /notifications/{id}/open, which marks the
+ * notification read before going where it leads (describeNotification's href).
+ */
+export function notificationUrl(notificationId: string): string {
+  return new URL(`/notifications/${notificationId}/open`, env().APP_URL).toString();
 }
 
 /**
@@ -46,15 +49,17 @@ export async function notify(tx: TTx, input: TNotifyInput, send: TQueueEmail = (
   const payload = input.payload as Prisma.InputJsonObject;
   const emailNow = (user: (typeof users)[number]) => user.notificationMode === "IMMEDIATE" && user.status === "ACTIVE" && user.emailVerifiedAt !== null;
   // One statement for every recipient's row; the email is part of the same transaction.
-  await tx.notification.createMany({
+  const rows = await tx.notification.createManyAndReturn({
     data: users.map((user) => ({ userId: user.id, kind: input.kind, payload, emailedAt: emailNow(user) ? now : null })),
+    select: { id: true, userId: true },
   });
   if (input.emailedByCaller) return users.length;
+  const rowOf = new Map(rows.map((row) => [row.userId, row.id]));
   for (const user of users.filter(emailNow)) {
     await send({
       to: user.email,
       template: "notification",
-      params: { name: user.name, text: renderNotificationText(user.locale, input.kind, input.payload), url: notificationUrl(input.kind, input.payload) },
+      params: { name: user.name, text: renderNotificationText(user.locale, input.kind, input.payload), url: notificationUrl(rowOf.get(user.id)!) },
       locale: user.locale,
     });
   }
@@ -104,7 +109,7 @@ export async function sendNotificationDigests(now: Date = new Date()): Promise<T
           total: pending.length,
           items: pending.slice(0, DIGEST_ITEMS).map((row) => ({
             text: renderNotificationText(user.locale, row.kind, row.payload),
-            url: notificationUrl(row.kind, row.payload),
+            url: notificationUrl(row.id),
           })),
         },
         locale: user.locale,

@@ -172,7 +172,7 @@ test("an onboarded investor reads an approved match in Japanese and expresses in
     const { notification, email } = await withDb(async (db) => {
       const row = await db().notification.findFirst({
         where: { kind: "INTEREST_STATUS_CHANGED", user: { email: investor.email.toLowerCase() }, payload: { path: ["interestId"], equals: interestId } },
-        select: { payload: true, readAt: true },
+        select: { id: true, payload: true, readAt: true },
       });
       const outbox = await db().emailOutbox.findFirst({
         where: { toAddress: investor.email.toLowerCase(), template: "notification" },
@@ -183,7 +183,8 @@ test("an onboarded investor reads an approved match in Japanese and expresses in
     });
     expect(notification?.payload).toMatchObject({ status: "CONTACTED", listingId: fixture.listingId });
     expect(notification?.readAt).toBeNull();
-    expect(email?.textBody).toContain("/investor/interests");
+    const link = email?.textBody.match(/https?:\/\/\S+\/notifications\/[0-9a-f-]{36}\/open/)?.[0];
+    expect(link).toContain(`/notifications/${notification?.id}/open`);
 
     await page.goto("/investor/interests");
     await expect(page.getByRole("heading", { level: 1, name: "関心表明" })).toBeVisible();
@@ -195,6 +196,12 @@ test("an onboarded investor reads an approved match in Japanese and expresses in
     // The header bell belongs to the notifications work; when it is in the build, it counts this one.
     const bell = page.getByTestId("notification-bell");
     if ((await bell.count()) > 0) await expect(bell).toContainText(/[1-9]/);
+
+    // The email's link marks it read on the way to the same page.
+    await page.goto(new URL(link!).pathname);
+    await expect(page).toHaveURL(/\/investor\/interests$/);
+    const readAt = await withDb(async (db) => (await db().notification.findUniqueOrThrow({ where: { id: notification!.id }, select: { readAt: true } })).readAt);
+    expect(readAt).not.toBeNull();
   });
 });
 

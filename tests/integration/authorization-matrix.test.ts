@@ -79,7 +79,7 @@ const ALL_SPECS = SPEC_MODULES.flatMap((module) => Object.values(module)).filter
 );
 
 /** Fixtures of the API v1 listing routes, tokens and CSV rows (created after `fx`). */
-type TApiFixtures = { sectorId: string; sectorSlug: string; publishedX: string; draftX: string; interestListing: string };
+type TApiFixtures = { sectorId: string; sectorSlug: string; publishedX: string; draftX: string; interestListing: string; notificationA: string };
 let apiFx: TApiFixtures;
 
 const ACTIVE: TIdentity[] = ["investorA", "investorB", "staffX", "staffY", "admin"];
@@ -480,6 +480,15 @@ const ROUTES: Record<string, TRouteRow> = {
         params: Promise.resolve({}),
       }),
   },
+  "GET /notifications/[id]/open": {
+    // The email link: only the owner is sent on (303, the notification marked read); anyone else's is a 404.
+    allowed: ["investorA"],
+    status: 303,
+    call: async (_f, cookie) =>
+      (await routeModule("app/notifications/[id]/open/route.ts")).GET!(request(`/notifications/${apiFx.notificationA}/open`, { method: "GET", cookie }), {
+        params: Promise.resolve({ id: apiFx.notificationA }),
+      }),
+  },
   "GET /admin/audit/export.csv": {
     allowed: ["admin"],
     call: async (_f, cookie) =>
@@ -600,6 +609,12 @@ beforeAll(async () => {
     draftX: (await createListingInState(fx.agencyX, "DRAFT", complete)).id,
     // Nobody has expressed interest in it yet: each investor's first POST creates (201).
     interestListing: (await createListingInState(fx.agencyX, "PUBLISHED", { ...complete, label: "Matrix API interest" })).id,
+    notificationA: (
+      await db().notification.create({
+        data: { userId: fx.users.investorA, kind: "MATCH_APPROVED", payload: { listingTitle: "Matrix email link", score: 70 } },
+        select: { id: true },
+      })
+    ).id,
   };
 });
 

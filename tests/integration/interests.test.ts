@@ -13,6 +13,7 @@ import { listMyInterests } from "@/lib/interests/queries";
 import { latestEmailTo } from "@/lib/mail/outbox";
 import { TEST_META, actorFor, createAgency, createInvestorWithProfile, createListingInState, createPublishedListing, createSector, createUser, sessionTokenFor } from "../support/factories";
 import { callRoute } from "../support/api";
+import { describeNotification, type TNotificationPayload } from "@/lib/notifications/kinds";
 
 type TInvestor = Awaited<ReturnType<typeof createInvestorWithProfile>>;
 let agencyX: string;
@@ -61,13 +62,16 @@ describe("expressInterest", () => {
     expect(await counts(listing.id, investor.profileId)).toEqual({ interests: 1, audits: 1, notifications: 2 });
     const recipients = await db().notification.findMany({
       where: { kind: "INTEREST_RECEIVED", payload: { path: ["listingId"], equals: listing.id } },
-      select: { userId: true, payload: true },
+      select: { id: true, userId: true, kind: true, payload: true },
     });
     expect(recipients.map((row) => row.userId).sort()).toEqual([staffX.id, staffX2.id].sort());
     expect(recipients[0]!.payload).toMatchObject({ interestId: first.data.id, listingTitle: listing.title, investorName: expect.stringContaining(investor.name) });
+    // The email links to staff X's notification, which leads to the lead.
+    const mine = recipients.find((row) => row.userId === staffX.id)!;
     const email = await latestEmailTo(staffX.email, { template: "notification" });
     expect(email?.text).toContain(listing.title);
-    expect(email?.text).toContain(`/staff/leads/${first.data.id}`);
+    expect(email?.text).toContain(`/notifications/${mine.id}/open`);
+    expect(describeNotification(mine.kind, mine.payload as TNotificationPayload).href).toBe(`/staff/leads/${first.data.id}`);
   });
 
   it("an empty message is stored as none", async () => {
@@ -188,12 +192,13 @@ describe("working a lead", () => {
     const notifications = await db().notification.findMany({
       where: { userId: investor.id, kind: "INTEREST_STATUS_CHANGED", payload: { path: ["interestId"], equals: interestId } },
       orderBy: { createdAt: "asc" },
-      select: { payload: true },
+      select: { id: true, payload: true },
     });
     expect(notifications.map((row) => (row.payload as { status: string }).status)).toEqual(["CONTACTED", "MEETING", "NEW", "CLOSED_WON"]);
     expect(notifications[0]!.payload).toMatchObject({ listingId: listing.id, listingTitle: listing.title });
+    // The email links to the notification itself, which marks it read and leads to My interests.
     const email = await latestEmailTo(investor.email, { template: "notification" });
-    expect(email?.text).toContain("/investor/interests");
+    expect(email?.text).toContain(`/notifications/${notifications[3]!.id}/open`);
   });
 
   it("setting the status it already has changes nothing and tells nobody", async () => {

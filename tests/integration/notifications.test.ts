@@ -6,7 +6,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { latestEmailTo } from "@/lib/mail/outbox";
 import { notifyNow, sendNotificationDigests } from "@/lib/notifications/notify";
 import { renderNotificationText } from "@/lib/notifications/render";
-import { createUser } from "../support/factories";
+import { createUser, sessionTokenFor } from "../support/factories";
 
 afterAll(async () => {
   await disconnectDb();
@@ -29,7 +29,31 @@ describe("notify", () => {
     const email = await latestEmailTo(investor.email, { template: "notification" });
     expect(email?.locale).toBe("ja");
     expect(email?.text).toContain("新しいマッチ：Faisalabad dairy park（スコア 82）");
-    expect(email?.text).toMatch(/https?:\/\/[^\s]+\/investor\/matches/);
+    // The link goes through the notification, which marks it read on the way to My matches.
+    expect(email?.text).toMatch(new RegExp(`https?://[^\\s]+/notifications/${rows[0]!.id}/open`));
+  });
+
+  it("the email link marks the reader's own notification read and leads on; anyone else gets a 404 and changes nothing", async () => {
+    const { GET } = await import("@/app/notifications/[id]/open/route");
+    const owner = await createUser({ role: "INVESTOR", label: "email-link-owner" });
+    const other = await createUser({ role: "INVESTOR", label: "email-link-other" });
+    await notifyNow({ userIds: [owner.id], kind: "MATCH_APPROVED", payload: { listingId, listingTitle: "Sundar industrial estate", score: 75 } });
+    const row = await db().notification.findFirstOrThrow({ where: { userId: owner.id }, select: { id: true } });
+    const open = async (userId: string | null, id: string = row.id) => {
+      const headers = new Headers();
+      if (userId) headers.set("cookie", `next-auth.session-token=${await sessionTokenFor(userId)}`);
+      return GET(new Request(`http://localhost:3000/notifications/${id}/open`, { headers }), { params: Promise.resolve({ id }) });
+    };
+
+    expect((await open(null)).status).toBe(401);
+    expect((await open(other.id)).status).toBe(404);
+    expect((await open(owner.id, "not-a-uuid")).status).toBe(404);
+    expect((await db().notification.findUniqueOrThrow({ where: { id: row.id } })).readAt).toBeNull();
+
+    const response = await open(owner.id);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/investor/matches");
+    expect((await db().notification.findUniqueOrThrow({ where: { id: row.id } })).readAt).not.toBeNull();
   });
 
   it("does not email suspended or DAILY_DIGEST users at once", async () => {
