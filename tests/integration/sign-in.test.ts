@@ -20,8 +20,11 @@ async function attempt(email: string, password: string, ip: string, totp?: strin
   }
 }
 
+// A new address every call: a random draw from 250 could repeat one that an earlier test locked out.
+let ipCount = 0;
 function uniqueIp(): string {
-  return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  ipCount += 1;
+  return `198.51.${100 + Math.floor(ipCount / 250)}.${(ipCount % 250) + 1}`;
 }
 
 describe("sign-in throttling", () => {
