@@ -16,17 +16,15 @@
 //       page of them read back), repeated for a p95;
 //   (d) how (a) and (b) grow between the sizes.
 // It prints a table and rewrites the marked matching section of docs/PERFORMANCE.md.
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type TEmbeddedHandle } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { generateListings } from "./lib/bench-data";
 import { generateInvestors, prepareListingsForMatching } from "./lib/bench-match-data";
+import { parseSize, query, scratchDatabase, stats, type TStats } from "./lib/bench-common";
 
-type TStats = { p50: number; p95: number; max: number; mean: number; n: number };
 type TPublishResult = { stats: TStats; candidates: TStats; stored: TStats };
 type TRecomputeRun = { seconds: number; stored: number; removed: number; phases: string; cpu: string };
 type TSizeResult = { investors: number; listings: number; first: TRecomputeRun; again: TRecomputeRun | null; matchesMb: number; publish: TPublishResult };
@@ -41,13 +39,6 @@ type TSampleResult = {
 };
 
 // ───────────────────────────── arguments ─────────────────────────────
-
-function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!match) throw new Error(`"${text}" is not a size like 2k, 10k or 100k`);
-  const unit = match[2]!.toLowerCase();
-  return Math.round(Number(match[1]) * (unit === "k" ? 1_000 : unit === "m" ? 1_000_000 : 1));
-}
 
 const USAGE = "Usage: npm run bench:match -- [--sizes 10k,100k] [--listings 20k] [--sample 2k] [--publishes 100] [--again-max 10k] [--quick] [--keep] [--no-write]";
 
@@ -74,15 +65,7 @@ function parseArgs(argv: string[]) {
   return options;
 }
 
-function stats(samples: number[]): TStats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0, mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length), n: sorted.length };
-}
-
 // ───────────────────────────── database ─────────────────────────────
-
-type TScratch = { url: string; describe: string; drop: () => Promise<void>; dataDir?: string };
 
 /**
  * Settings a production server for this data would have. The embedded default
@@ -100,46 +83,6 @@ const SERVER_SETTINGS: Record<string, string> = {
   jit: "off",
 };
 
-async function scratchDatabase(keep: boolean): Promise<TScratch> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `kizuna_bench_match_${Date.now()}`;
-    await query(serverUrl, `CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      describe: `database ${name} on DATABASE_URL's server (its own settings)`,
-      drop: async () => {
-        if (!keep) await query(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      },
-    };
-  }
-  const baseDir = path.join(os.tmpdir(), `kizuna-bench-match-${Date.now()}-${randomBytes(3).toString("hex")}`);
-  let handle: TEmbeddedHandle = await startEmbeddedPostgres({ baseDir, port: 56100 + Math.floor(Math.random() * 400) });
-  for (const [name, value] of Object.entries(SERVER_SETTINGS)) await query(handle.url, `ALTER SYSTEM SET ${name} = '${value}'`);
-  await handle.stop();
-  handle = await startEmbeddedPostgres({ baseDir });
-  return {
-    url: handle.url,
-    describe: "embedded PostgreSQL under /tmp",
-    dataDir: path.join(baseDir, "pg"),
-    drop: async () => {
-      await handle.stop();
-      if (!keep) rmSync(baseDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A fingerprint of every stored match (pair, score, status, weights version), to compare two runs. */
 async function matchesFingerprint(url: string): Promise<{ rows: number; digest: string }> {
@@ -496,7 +439,7 @@ async function main(): Promise<void> {
   const command = `npm run bench:match${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const log = (line: string) => process.stdout.write(`\r${line}          `);
   console.log("• scratch database…");
-  const scratch = await scratchDatabase(options.keep);
+  const scratch = await scratchDatabase({ keep: options.keep, label: "bench_match", settings: SERVER_SETTINGS, portBase: 56100 });
   try {
     process.env.DATABASE_URL = scratch.url;
     process.env.DB_POOL_MAX ??= "6";

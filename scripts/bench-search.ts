@@ -13,17 +13,15 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the main statements at the largest size).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type TEmbeddedHandle } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { generateListings } from "./lib/bench-data";
+import { parseSize, query, scratchDatabase, stats, type TStats } from "./lib/bench-common";
 
-type TMode = "api" | "direct" | "floor";
 type TQuery = { name: string; label: string; query: string; filtered: boolean };
-type TStats = { p50: number; p95: number; mean: number; n: number };
 type TSizeResult = {
   size: number;
   generatedSeconds: number;
@@ -33,13 +31,6 @@ type TSizeResult = {
 };
 
 // ───────────────────────────── arguments ─────────────────────────────
-
-function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!match) throw new Error(`--sizes: "${text}" is not a size like 10k, 100k or 1m`);
-  const unit = match[2]!.toLowerCase();
-  return Math.round(Number(match[1]) * (unit === "k" ? 1_000 : unit === "m" ? 1_000_000 : 1));
-}
 
 function parseArgs(argv: string[]) {
   const options = { sizes: [10_000, 100_000, 1_000_000], requests: 200, warmup: 20, build: false, keep: false, port: 3390 };
@@ -73,15 +64,7 @@ const MIX: TQuery[] = [
 ];
 const DEEP_PAGES = 50;
 
-function stats(samples: number[]): TStats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-  return { p50: at(0.5), p95: at(0.95), mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length, n: sorted.length };
-}
-
 // ───────────────────────────── database ─────────────────────────────
-
-type TScratch = { url: string; describe: string; drop: () => Promise<void> };
 
 /** Settings a production server for this data would have; the embedded default (128 MB buffers) would measure the disk. */
 const SERVER_SETTINGS: Record<string, string> = {
@@ -95,55 +78,6 @@ const SERVER_SETTINGS: Record<string, string> = {
   jit: "off",
 };
 
-async function scratchDatabase(keep: boolean): Promise<TScratch> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `kizuna_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      describe: `database ${name} on DATABASE_URL's server (its own settings)`,
-      drop: async () => {
-        if (keep) return;
-        const client = new pg.Client({ connectionString: serverUrl });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.end();
-      },
-    };
-  }
-  const baseDir = path.join(os.tmpdir(), `kizuna-bench-${Date.now()}-${randomBytes(3).toString("hex")}`);
-  let handle: TEmbeddedHandle = await startEmbeddedPostgres({ baseDir, port: 56500 + Math.floor(Math.random() * 400) });
-  const client = new pg.Client({ connectionString: handle.url });
-  await client.connect();
-  for (const [name, value] of Object.entries(SERVER_SETTINGS)) await client.query(`ALTER SYSTEM SET ${name} = '${value}'`);
-  await client.end();
-  await handle.stop();
-  handle = await startEmbeddedPostgres({ baseDir });
-  return {
-    url: handle.url,
-    describe: `embedded PostgreSQL under ${baseDir}`,
-    drop: async () => {
-      await handle.stop();
-      if (!keep) rmSync(baseDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 // ───────────────────────────── server ─────────────────────────────
 
@@ -385,7 +319,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const command = `npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   console.log(`• scratch database…`);
-  const scratch = await scratchDatabase(options.keep);
+  const scratch = await scratchDatabase({ keep: options.keep, label: "bench", settings: SERVER_SETTINGS, portBase: 56500 });
   let server: ChildProcess | undefined;
   try {
     process.env.DATABASE_URL = scratch.url;

@@ -69,3 +69,8 @@ function pruneEmpty(value: unknown): unknown {
   }
   return value;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A well-formed UUID (checked before one reaches a uuid column, where a malformed one would be a database error). */
+export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);

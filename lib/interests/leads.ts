@@ -15,6 +15,7 @@ import { interestReadWhere, interestWriteWhere } from "./access";
 import { LEAD_RESPONSE_DAYS, LEAD_RESPONSE_MS } from "./constants";
 import { afterCursor, decodeKeyCursor, INTEREST_LISTING_SELECT, PAGE_SIZE, toInterestListing, toKeysetPage } from "./queries";
 import type { TInterestStatus, TLeadsQuery } from "./schemas";
+import { isUuid } from "@/lib/http/validation";
 
 function requireInboxReader(actor: TActiveActor): TActiveActor {
   if (actor.role === "ADMIN") return actor;
@@ -161,7 +162,7 @@ export type TLeadDetail = {
 /** One lead with the investor's profile summary and the agency's notes; 404 outside the reader's scope. */
 export async function getLead(actor: TActiveActor, id: string, options: { locale: "en" | "ja"; now?: Date }): Promise<TLeadDetail> {
   const reader = requireInboxReader(actor);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const row = await db().interest.findFirst({
     where: { AND: [{ id }, interestReadWhere(reader)] },
     select: {

@@ -3,6 +3,8 @@ import { db, type Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { interestReadWhere } from "./access";
 import type { TInterestStatus } from "./schemas";
+import { decodeCursor, encodeCursor, isDateString, objectFields } from "@/lib/http/cursor";
+import { isUuid } from "@/lib/http/validation";
 
 export type TInterestDto = { id: string; listingId: string; status: string; message: string | null; createdAt: string };
 
@@ -29,22 +31,16 @@ export type TMyInterestDto = {
 
 export type TMyInterestsPage = { items: TMyInterestDto[]; nextCursor: string | null };
 
-type TKeyCursor = { c: string; i: string };
-
 export function encodeKeyCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ c: createdAt.toISOString(), i: id }), "utf8").toString("base64url");
+  return encodeCursor({ c: createdAt.toISOString(), i: id });
 }
 
 /** A malformed cursor starts over from the first page rather than failing. */
 export function decodeKeyCursor(raw: string | undefined | null): { createdAt: Date; id: string } | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<TKeyCursor>;
-    if (typeof value.i !== "string" || !/^[0-9a-f-]{36}$/i.test(value.i) || typeof value.c !== "string" || Number.isNaN(Date.parse(value.c))) return null;
-    return { createdAt: new Date(value.c), id: value.i };
-  } catch {
-    return null;
-  }
+  return decodeCursor(raw, (value) => {
+    const fields = objectFields(value);
+    return fields && isUuid(fields.i) && isDateString(fields.c) ? { createdAt: new Date(fields.c), id: fields.i } : null;
+  });
 }
 
 /** Rows after the cursor in (createdAt desc, id desc) order. */

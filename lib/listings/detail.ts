@@ -12,8 +12,8 @@ import { listingReadWhere } from "./access";
 import { searchListings, type TSearchItem } from "./search";
 import { emptySearch, type TSearchParams } from "./search-schema";
 import { getSectorTaxonomy, sectorName } from "./sector-taxonomy";
+import { isUuid } from "@/lib/http/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TIncentiveView = {
   id: string;
@@ -70,7 +70,7 @@ function incentiveState(incentive: { validFrom: Date | null; validTo: Date | nul
 
 /** The opportunity, or null when it does not exist for this reader (a malformed id included). */
 export async function getOpportunity(id: string, actor: TActor | null, locale: TLocale): Promise<TOpportunity | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db().listing.findFirst({
     where: { AND: [{ id }, listingReadWhere(activeOrNull(actor))] },
     select: {

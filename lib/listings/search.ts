@@ -36,6 +36,8 @@ import { SIZE_BANDS, SIZE_BAND_KEYS, type TFilterKey, type TSearchParams } from 
 import { correctSpelling, vocabularyFrom } from "./search-spelling";
 import { getSectorTaxonomy, resolveSectorSlugs, sectorName, type TSectorTaxonomy } from "./sector-taxonomy";
 import { INSTRUMENTS, LISTING_KINDS, PROVINCES, STAGES } from "./schemas";
+import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { isUuid } from "@/lib/http/validation";
 
 /** Tunables; the benchmark may override them to show the trade-off. */
 export const SEARCH_TUNING = {
@@ -121,35 +123,32 @@ type TCursor =
   | { k: "s"; size: string; id: string }
   | { k: "r"; rank: number; id: string; boundAt: string; boundId: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
 
-function encodeCursor(cursor: TCursor): string {
+function encodeSearchCursor(cursor: TCursor): string {
   const values =
     cursor.k === "n" ? [cursor.k, cursor.at, cursor.id] : cursor.k === "s" ? [cursor.k, cursor.size, cursor.id] : [cursor.k, cursor.rank, cursor.id, cursor.boundAt, cursor.boundId];
-  return Buffer.from(JSON.stringify(values)).toString("base64url");
+  return encodeCursor(values);
 }
 
 const badCursor = () => new AppError("VALIDATION", "errors.validation", { fieldErrors: { cursor: ["errors.search.cursor"] } });
 
-function decodeCursor(raw: string | undefined, sort: TEffectiveSort): TCursor | null {
+/** The page cursor for `sort`; one that does not decode to that sort's shape is a 422. */
+function readSearchCursor(raw: string | undefined, sort: TEffectiveSort): TCursor | null {
   if (!raw) return null;
-  let values: unknown;
-  try {
-    values = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor();
-  }
-  if (!Array.isArray(values)) throw badCursor();
-  const [k, a, b, c, d] = values as unknown[];
-  const isId = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
-  const isAt = (value: unknown): value is string => typeof value === "string" && TIMESTAMP.test(value);
-  if (k === "n" && (sort === "newest" || sort === "relevance") && isAt(a) && isId(b)) return { k, at: a, id: b };
-  if (k === "s" && sort === "size" && typeof a === "string" && /^-?\d{1,19}$/.test(a) && isId(b)) return { k, size: a, id: b };
-  if (k === "r" && sort === "relevance" && typeof a === "number" && Number.isFinite(a) && isId(b) && isAt(c) && isId(d)) {
-    return { k, rank: a, id: b, boundAt: c, boundId: d };
-  }
-  throw badCursor();
+  const cursor = decodeCursor(raw, (values) => {
+    if (!Array.isArray(values)) return null;
+    const [k, a, b, c, d] = values as unknown[];
+    const isAt = (value: unknown): value is string => typeof value === "string" && TIMESTAMP.test(value);
+    if (k === "n" && (sort === "newest" || sort === "relevance") && isAt(a) && isUuid(b)) return { k, at: a, id: b } as TCursor;
+    if (k === "s" && sort === "size" && typeof a === "string" && /^-?\d{1,19}$/.test(a) && isUuid(b)) return { k, size: a, id: b } as TCursor;
+    if (k === "r" && sort === "relevance" && typeof a === "number" && Number.isFinite(a) && isUuid(b) && isAt(c) && isUuid(d)) {
+      return { k, rank: a, id: b, boundAt: c, boundId: d } as TCursor;
+    }
+    return null;
+  });
+  if (!cursor) throw badCursor();
+  return cursor;
 }
 
 // ───────────────────────────── SQL pieces ─────────────────────────────
@@ -669,7 +668,7 @@ function buildStatement(options: { params: TSearchParams; sectorIds: string[]; c
   const match = vectorMatch(params.q, options.corrected, facetTsQuery(params, options.sectorIds));
   const text = match.text;
   const sort: TEffectiveSort = params.sort === "relevance" && !text ? "newest" : params.sort;
-  const cursor = decodeCursor(params.cursor, sort);
+  const cursor = readSearchCursor(params.cursor, sort);
   const where = filterWhere(match.where);
   const page = pageCtes({ sort, cursor, where, text, limit: params.limit, counting: options.facets });
   return { sql: statement({ where, page, facets: options.facets }), cursor };
@@ -699,13 +698,13 @@ async function runSearch(options: {
   const last = shown[shown.length - 1];
   let nextCursor: string | null = null;
   if (itemRows.length > params.limit && last) {
-    if (last.phase === "s") nextCursor = encodeCursor({ k: "s", size: last.size_key ?? "-1", id: last.id });
+    if (last.phase === "s") nextCursor = encodeSearchCursor({ k: "s", size: last.size_key ?? "-1", id: last.id });
     else if (last.phase === "r") {
       const boundAt = cursor?.k === "r" ? cursor.boundAt : row.bound?.listed_at;
       const boundId = cursor?.k === "r" ? cursor.boundId : row.bound?.id;
       if (!boundAt || !boundId || last.rank === null) throw new Error("relevance page without a candidate boundary");
-      nextCursor = encodeCursor({ k: "r", rank: last.rank, id: last.id, boundAt, boundId });
-    } else nextCursor = encodeCursor({ k: "n", at: last.listed_at, id: last.id });
+      nextCursor = encodeSearchCursor({ k: "r", rank: last.rank, id: last.id, boundAt, boundId });
+    } else nextCursor = encodeSearchCursor({ k: "n", at: last.listed_at, id: last.id });
   }
 
   const counted = options.facets

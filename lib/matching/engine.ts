@@ -32,7 +32,7 @@ import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
 import { listingPoints, pairScoreSql } from "./sql-score";
-import { advisoryLocksSql, isRetryableWriteError, UPSERT_CONFLICT, upsertMatchesSql } from "./store";
+import { advisoryLocksSql, isRetryableWriteError, UPSERT_CONFLICT, upsertMatchesSql, WRITE_ATTEMPTS } from "./store";
 import {
   INITIAL_MATCHING_WEIGHTS,
   STAGE_ORDER,
@@ -70,7 +70,6 @@ export type TScoredPair = { investorProfileId: string; listingId: string; score:
 /** Version 1 as seeded; used only when no weights row exists yet (a fresh, unseeded database). */
 const FALLBACK_SETTINGS = { version: 1, threshold: 40, maxPerInvestor: 100 } as const;
 const LOAD_BATCH = 2_000;
-const WRITE_ATTEMPTS = 3;
 
 /** The sector tree and the latest weights version, read once per run. */
 export async function loadMatchingContext(now: Date = new Date()): Promise<TMatchingContext> {
@@ -216,7 +215,7 @@ type TListingCandidateRow = { id: string; score: number; existing_status: string
  * by the fraction an investor in them earns), the stage fraction per stage, the
  * listing-only points. Exported for the tests.
  */
-export function listingCandidatesSql(listing: TMatchListing, context: TMatchingContext): { sql: Prisma.Sql; reach: string[] } | null {
+export function listingCandidatesSql(listing: TMatchListing, context: TMatchingContext): Prisma.Sql | null {
   const reach = reachableSectorIds(listing.sectorIds, context.sectors);
   if (reach.length === 0) return null;
   // Sectors grouped by the fraction an investor in them earns against this listing, best first.
@@ -256,7 +255,7 @@ export function listingCandidatesSql(listing: TMatchListing, context: TMatchingC
     },
     context.weights,
   );
-  const sql = Prisma.sql`
+  return Prisma.sql`
     SELECT p.id, e.status AS existing_status, ${score} AS score
     FROM investor_profiles p
     LEFT JOIN (SELECT m.investor_profile_id, m.status::text AS status FROM matches m WHERE m.listing_id = ${listing.id}::uuid) e
@@ -264,7 +263,6 @@ export function listingCandidatesSql(listing: TMatchListing, context: TMatchingC
     WHERE p.sector_ids && ${reach}::uuid[]
       AND (${amount}::bigint IS NULL OR p.ticket_range IS NULL OR p.ticket_range && int8range(${amount}::bigint / 10, ${amount}::bigint * 10, '()'))
       AND (e.status IS NULL OR e.status <> 'DISMISSED')`;
-  return { sql, reach };
 }
 
 /**
@@ -294,13 +292,14 @@ function rankedCandidatesSql(context: TMatchingContext): Prisma.Sql {
 
 /** The listing's ranked candidates and how many there were (tests compare them with scoreMatch). */
 export async function rankListingCandidates(listing: TMatchListing, context: TMatchingContext): Promise<{ candidates: number; rows: TListingCandidateRow[] }> {
-  const candidates = listingCandidatesSql(listing, context);
-  if (!candidates) return { candidates: 0, rows: [] };
-  const [rows, total] = await Promise.all([
-    db().$queryRaw<TListingCandidateRow[]>`WITH cand AS (${candidates.sql}) SELECT r.id::text AS id, r.score, r.existing_status, r.nth_score, r.nth_listing::text AS nth_listing FROM (${rankedCandidatesSql(context)}) r`,
-    db().$queryRaw<{ n: number }[]>`WITH cand AS (${candidates.sql}) SELECT count(*)::int AS n FROM cand`,
-  ]);
-  return { candidates: total[0]?.n ?? 0, rows };
+  const cand = listingCandidatesSql(listing, context);
+  if (!cand) return { candidates: 0, rows: [] };
+  const rows = await db().$queryRaw<(Omit<TListingCandidateRow, "id"> & { id: string | null; total: number })[]>`
+    WITH cand AS MATERIALIZED (${cand})
+    SELECT t.total, r.id::text AS id, r.score, r.existing_status, r.nth_score, r.nth_listing::text AS nth_listing
+    FROM (SELECT count(*)::int AS total FROM cand) t
+    LEFT JOIN LATERAL (${rankedCandidatesSql(context)}) r ON true`;
+  return { candidates: rows[0]?.total ?? 0, rows: rows.flatMap(({ total: _total, id, ...row }) => (id === null ? [] : [{ id, ...row }])) };
 }
 
 /** The listing rematch's one statement over its candidates `cand` (exported so the benchmark can EXPLAIN it). */
@@ -365,8 +364,7 @@ export async function rematchListing(listingId: string, options: TRematchOptions
   // Rejected pairs whose sides changed materially compete again as suggestions.
   await reopenChangedRejections({ listingId });
   const [listing] = await loadListings([listingId]);
-  const candidates = listing && listing.status === "PUBLISHED" ? listingCandidatesSql(listing, context) : null;
-  const cand = candidates?.sql ?? Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS existing_status, 0 AS score WHERE false`;
+  const cand = (listing && listing.status === "PUBLISHED" ? listingCandidatesSql(listing, context) : null) ?? Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS existing_status, 0 AS score WHERE false`;
   const statement = rematchListingSql(listingId, cand, context);
   return writeLocked(`matching.listing:${listingId}`, async (tx) => {
     const [row] = await tx.$queryRaw<{ total: number; stored: number; removed: number }[]>(statement);

@@ -4,6 +4,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { matchReadWhere } from "./access";
 import { explainMatches, matchReasonKey } from "./explain";
 import type { TReason } from "./types";
+import { decodeCursor, encodeCursor, isDateString, objectFields } from "@/lib/http/cursor";
+import { isUuid } from "@/lib/http/validation";
 
 /** `reasons` are derived when read (explain.ts), from both sides as they are now. */
 export type TMatchDto = { id: string; listingId: string; score: number; reasons: TReason[]; status: string; createdAt: string };
@@ -56,21 +58,12 @@ export type TMyMatchesPage = { items: TMyMatchDto[]; nextCursor: string | null }
 
 type TCursor = { k: number | string; l: string };
 
-function encodeCursor(cursor: TCursor): string {
-  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
-}
-
-function decodeCursor(raw: string | undefined, sort: TMyMatchSort): TCursor | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<TCursor>;
-    if (typeof value.l !== "string" || !/^[0-9a-f-]{36}$/i.test(value.l)) return null;
-    if (sort === "score" && typeof value.k === "number" && Number.isInteger(value.k)) return { k: value.k, l: value.l };
-    if (sort === "newest" && typeof value.k === "string" && !Number.isNaN(Date.parse(value.k))) return { k: value.k, l: value.l };
-    return null;
-  } catch {
-    return null;
-  }
+function readCursor(value: unknown, sort: TMyMatchSort): TCursor | null {
+  const fields = objectFields(value);
+  if (!fields || !isUuid(fields.l)) return null;
+  if (sort === "score" && typeof fields.k === "number" && Number.isInteger(fields.k)) return { k: fields.k, l: fields.l };
+  if (sort === "newest" && isDateString(fields.k)) return { k: fields.k, l: fields.l };
+  return null;
 }
 
 /**
@@ -81,7 +74,7 @@ function decodeCursor(raw: string | undefined, sort: TMyMatchSort): TCursor | nu
 export async function listMyMatches(actor: TActiveActor, query: TMyMatchesQuery): Promise<TMyMatchesPage> {
   if (actor.role !== "INVESTOR") throw new AppError("FORBIDDEN", "errors.forbidden");
   const limit = Math.min(Math.max(Math.trunc(query.limit) || 20, 1), 100);
-  const cursor = decodeCursor(query.cursor, query.sort);
+  const cursor = decodeCursor(query.cursor, (value) => readCursor(value, query.sort));
   const statusWhere: Prisma.MatchWhereInput = { status: query.status ? query.status : { in: ["APPROVED", "INTRODUCED"] } };
   let cursorWhere: Prisma.MatchWhereInput = {};
   if (cursor && query.sort === "score") {
@@ -113,7 +106,7 @@ export async function listMyMatches(actor: TActiveActor, query: TMyMatchesQuery)
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ k: query.sort === "score" ? last.score : last.createdAt.toISOString(), l: last.listingId }) : null;
+    rows.length > limit && last ? encodeCursor({ k: query.sort === "score" ? last.score : last.createdAt.toISOString(), l: last.listingId } satisfies TCursor) : null;
   const reasons = await explainMatches(page);
   return {
     items: page.map((row) => ({

@@ -26,13 +26,12 @@ import { reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { scoreInstrument, scoreLocation, scoreSector, scoreStage } from "./score";
 import { listingPoints, roundedScoreSql, stagePositionSql, ticketPointsSql } from "./sql-score";
-import { advisoryLocksSql, isRetryableWriteError, queryOn, UPSERT_CONFLICT } from "./store";
+import { investorLockKeys, queryOn, transactionLockedOn, UPSERT_CONFLICT } from "./store";
 import { STAGE_ORDER, type TMatchInvestor, type TMatchListing } from "./types";
 import { deleteUnpublishedSuggestions, loadInvestors, loadMatchingContext, loadPublishedListings, type TMatchingContext, type TRecomputeResult, type TRematchOptions } from "./engine";
 
 const RECOMPUTE_BATCH = 500;
 const RECOMPUTE_CONCURRENCY = 2;
-const WRITE_ATTEMPTS = 3;
 
 export type TRecomputeOptions = TRematchOptions & {
   batchSize?: number;
@@ -248,7 +247,6 @@ export function rankedSql(batch: TSelectionBatch, context: TMatchingContext): Pr
  * rematchInvestor takes), retried on deadlock.
  */
 async function storeBatch(client: pg.ClientBase, batch: TSelectionBatch, context: TMatchingContext): Promise<{ stored: number; removed: number }> {
-  const keys = [...batch.ids].sort().map((id) => `matching.investor:${id}`);
   const statement = Prisma.sql`
     WITH kept AS MATERIALIZED (${rankedSql(batch, context)}),
     upserted AS (
@@ -266,18 +264,10 @@ async function storeBatch(client: pg.ClientBase, batch: TSelectionBatch, context
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM kept)::int AS stored, (SELECT count(*) FROM removed)::int AS removed`;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await client.query("BEGIN");
-      await queryOn(client, advisoryLocksSql(keys));
-      const { rows } = await queryOn<{ stored: number; removed: number }>(client, statement);
-      await client.query("COMMIT");
-      return rows[0] ?? { stored: 0, removed: 0 };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) throw error;
-    }
-  }
+  return transactionLockedOn(client, investorLockKeys(batch.ids), async () => {
+    const { rows } = await queryOn<{ stored: number; removed: number }>(client, statement);
+    return rows[0] ?? { stored: 0, removed: 0 };
+  });
 }
 
 /** Each investor's review decisions: reviewed listings (kept apart from the N) and dismissed ones (never touched). */

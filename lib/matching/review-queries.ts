@@ -7,6 +7,8 @@ import { forbidden } from "@/lib/errors";
 import { explainMatches, matchReasonKey } from "./explain";
 import { reviewQueueWhere, type TReviewFilters } from "./review-filters";
 import type { TReason } from "./types";
+import { decodeCursor, encodeCursor, isDateString, objectFields } from "@/lib/http/cursor";
+import { isUuid } from "@/lib/http/validation";
 
 export const REVIEW_VIEWS = ["queue", "reviewed"] as const;
 export type TReviewView = (typeof REVIEW_VIEWS)[number];
@@ -51,21 +53,12 @@ export type TReviewPage = { items: TReviewMatchDto[]; nextCursor: string | null 
 
 type TCursor = { k: number | string; i: string };
 
-function encodeCursor(cursor: TCursor): string {
-  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
-}
-
-function decodeCursor(raw: string | undefined, view: TReviewView): TCursor | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<TCursor>;
-    if (typeof value.i !== "string" || !/^[0-9a-f-]{36}$/i.test(value.i)) return null;
-    if (view === "queue" && typeof value.k === "number" && Number.isInteger(value.k)) return { k: value.k, i: value.i };
-    if (view === "reviewed" && typeof value.k === "string" && !Number.isNaN(Date.parse(value.k))) return { k: value.k, i: value.i };
-    return null;
-  } catch {
-    return null;
-  }
+function readCursor(value: unknown, view: TReviewView): TCursor | null {
+  const fields = objectFields(value);
+  if (!fields || !isUuid(fields.i)) return null;
+  if (view === "queue" && typeof fields.k === "number" && Number.isInteger(fields.k)) return { k: fields.k, i: fields.i };
+  if (view === "reviewed" && isDateString(fields.k)) return { k: fields.k, i: fields.i };
+  return null;
 }
 
 const SELECT = {
@@ -155,7 +148,7 @@ export type TReviewQuery = { view: TReviewView; filters: TReviewFilters; cursor?
 export async function listReviewMatches(actor: TActiveActor, query: TReviewQuery): Promise<TReviewPage> {
   if (actor.role !== "ADMIN") throw forbidden();
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? REVIEW_PAGE_SIZE), 1), 100);
-  const cursor = decodeCursor(query.cursor, query.view);
+  const cursor = decodeCursor(query.cursor, (value) => readCursor(value, query.view));
   const filterWhere = await reviewQueueWhere(query.filters);
   let where: Prisma.MatchWhereInput;
   let orderBy: Prisma.MatchOrderByWithRelationInput[];
@@ -177,7 +170,7 @@ export async function listReviewMatches(actor: TActiveActor, query: TReviewQuery
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ k: query.view === "queue" ? last.score : (last.reviewedAt as Date).toISOString(), i: last.id }) : null;
+    rows.length > limit && last ? encodeCursor({ k: query.view === "queue" ? last.score : (last.reviewedAt as Date).toISOString(), i: last.id } satisfies TCursor) : null;
   const reasons = await explainMatches(page);
   return { items: page.map((row) => toDto(row, reasons.get(matchReasonKey(row)) ?? [], query.locale)), nextCursor };
 }

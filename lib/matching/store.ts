@@ -52,7 +52,8 @@ export function queryOn<R extends pg.QueryResultRow = pg.QueryResultRow>(client:
   return client.query<R>(statement.text, statement.values);
 }
 
-const WRITE_ATTEMPTS = 3;
+/** Tries of a write that meets a deadlock or a serialization failure. */
+export const WRITE_ATTEMPTS = 3;
 
 export function isRetryableWriteError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
@@ -60,26 +61,40 @@ export function isRetryableWriteError(error: unknown): boolean {
   return code === "40P01" || code === "40001" || /deadlock detected|40P01|could not serialize|40001/.test(message);
 }
 
+/** The advisory lock keys of investors' rematches, in the order they are taken. */
+export function investorLockKeys(profileIds: readonly string[]): string[] {
+  return [...profileIds].sort().map((id) => `matching.investor:${id}`);
+}
+
 /**
- * Stores a batch of investors' complete results on `client`: `kept` upserted,
- * every other SUGGESTED match of those investors deleted (reviewed and dismissed
- * rows never are), under each investor's advisory lock (the one rematchInvestor
- * takes), in id order; retried on deadlock. Returns the rows deleted.
+ * Runs `work` on `client` in a transaction holding the advisory locks `keys`
+ * (taken in array order); retried on deadlock or serialization failure.
  */
-export async function writeInvestorBatch(client: pg.ClientBase, profileIds: readonly string[], kept: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
-  if (profileIds.length === 0) return 0;
-  const keys = [...profileIds].sort().map((id) => `matching.investor:${id}`);
+export async function transactionLockedOn<T>(client: pg.ClientBase, keys: readonly string[], work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await client.query("BEGIN");
       await queryOn(client, advisoryLocksSql(keys));
-      if (kept.length > 0) await queryOn(client, upsertMatchesSql(kept, context));
-      const deleted = await queryOn(client, deleteUnkeptSql(profileIds, kept));
+      const result = await work();
       await client.query("COMMIT");
-      return deleted.rowCount ?? 0;
+      return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) throw error;
     }
   }
+}
+
+/**
+ * Stores a batch of investors' complete results on `client`: `kept` upserted,
+ * every other SUGGESTED match of those investors deleted (reviewed and dismissed
+ * rows never are), under each investor's advisory lock (the one rematchInvestor
+ * takes). Returns the rows deleted. (The benchmark's naive run writes with it.)
+ */
+export async function writeInvestorBatch(client: pg.ClientBase, profileIds: readonly string[], kept: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
+  if (profileIds.length === 0) return 0;
+  return transactionLockedOn(client, investorLockKeys(profileIds), async () => {
+    if (kept.length > 0) await queryOn(client, upsertMatchesSql(kept, context));
+    return (await queryOn(client, deleteUnkeptSql(profileIds, kept))).rowCount ?? 0;
+  });
 }

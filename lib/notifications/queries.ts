@@ -4,6 +4,8 @@ import type { TActiveActor } from "@/lib/auth/guards";
 import { db, type Prisma } from "@/lib/db/client";
 import { notificationOwnWhere } from "./access";
 import type { TNotificationPayload } from "./kinds";
+import { decodeCursor, encodeCursor, isDateString } from "@/lib/http/cursor";
+import { isUuid } from "@/lib/http/validation";
 
 /** Unread notifications of the user; the header shows it on every page, so it stays one index lookup. */
 export async function countUnreadNotifications(actor: Pick<TActiveActor, "id">): Promise<number> {
@@ -24,24 +26,11 @@ export type TNotificationsPage = { items: TNotificationDto[]; nextCursor: string
 
 type TCursor = { at: string; id: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function encodeCursor(cursor: TCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id]), "utf8").toString("base64url");
-}
-
 /** A cursor that does not decode starts again at the newest (it only ever comes from our own links). */
-function decodeCursor(raw: string | undefined): TCursor | null {
-  if (!raw) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [at, id] = value as unknown[];
-    if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string" || !UUID.test(id)) return null;
-    return { at, id };
-  } catch {
-    return null;
-  }
+function readCursor(value: unknown): TCursor | null {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [at, id] = value as unknown[];
+  return isDateString(at) && isUuid(id) ? { at, id } : null;
 }
 
 function payloadOf(value: Prisma.JsonValue): TNotificationPayload {
@@ -54,7 +43,7 @@ export async function listMyNotifications(
   query: { cursor?: string; limit?: number } = {},
 ): Promise<TNotificationsPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? NOTIFICATION_PAGE_SIZE.default) || NOTIFICATION_PAGE_SIZE.default, 1), NOTIFICATION_PAGE_SIZE.max);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, readCursor);
   const after: Prisma.NotificationWhereInput = cursor
     ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] }
     : {};
@@ -74,6 +63,6 @@ export async function listMyNotifications(
       readAt: row.readAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
 }

@@ -3,6 +3,8 @@
 import type { TActiveActor } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, isDateString, objectFields } from "@/lib/http/cursor";
+import { isUuid } from "@/lib/http/validation";
 
 export type TSavedListingRow = {
   listingId: string;
@@ -19,25 +21,15 @@ export type TSavedListingsPage = { items: TSavedListingRow[]; nextCursor: string
 
 const PAGE_SIZE = 20;
 
-function encodeCursor(savedAt: Date, listingId: string): string {
-  return Buffer.from(JSON.stringify({ c: savedAt.toISOString(), l: listingId }), "utf8").toString("base64url");
-}
-
-function decodeCursor(raw: string | undefined): { savedAt: Date; listingId: string } | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { c?: unknown; l?: unknown };
-    if (typeof value.l !== "string" || !/^[0-9a-f-]{36}$/i.test(value.l) || typeof value.c !== "string" || Number.isNaN(Date.parse(value.c))) return null;
-    return { savedAt: new Date(value.c), listingId: value.l };
-  } catch {
-    return null;
-  }
+function readCursor(value: unknown): { savedAt: Date; listingId: string } | null {
+  const fields = objectFields(value);
+  return fields && isUuid(fields.l) && isDateString(fields.c) ? { savedAt: new Date(fields.c), listingId: fields.l } : null;
 }
 
 export async function listSavedListings(actor: TActiveActor, options: { cursor?: string; locale: "en" | "ja"; limit?: number }): Promise<TSavedListingsPage> {
   if (actor.role !== "INVESTOR") throw new AppError("FORBIDDEN", "errors.forbidden");
   const limit = options.limit ?? PAGE_SIZE;
-  const cursor = decodeCursor(options.cursor);
+  const cursor = decodeCursor(options.cursor, readCursor);
   const rows = await db().savedListing.findMany({
     where: {
       userId: actor.id,
@@ -67,7 +59,7 @@ export async function listSavedListings(actor: TActiveActor, options: { cursor?:
       listingUpdatedAt: row.listing.updatedAt,
       updatedSinceSeen: row.listing.status === "PUBLISHED" && row.listing.version > row.seenVersion,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.listingId) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt.toISOString(), l: last.listingId }) : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { getSectorTaxonomy } from "@/lib/listings/sector-taxonomy";
 import { listMySavedSearches, runMySavedSearch, type TSavedSearchRun } from "@/lib/saved-searches/queries";
 import { SAVED_SEARCH_LIMITS } from "@/lib/saved-searches/schemas";
+import { isUuid } from "@/lib/http/validation";
 import { deleteSavedSearchAction, setSavedSearchAlertAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DONE = ["alertOn", "alertOff", "deleted"] as const;
 
 export default async function SavedSearchesPage({ searchParams }: { searchParams: TSearchParams }) {
@@ -40,7 +40,7 @@ export default async function SavedSearchesPage({ searchParams }: { searchParams
   // "Run now": a read of today's count for one of the user's own searches (anyone else's id is ignored as unknown).
   let run: TSavedSearchRun | null = null;
   let runError: string | null = null;
-  if (runId && UUID.test(runId) && searches.some((search) => search.id === runId)) {
+  if (runId && isUuid(runId) && searches.some((search) => search.id === runId)) {
     try {
       run = await runMySavedSearch(actor, runId, locale);
     } catch (error) {
