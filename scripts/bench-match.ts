@@ -156,21 +156,25 @@ type TModules = {
 
 /**
  * The engine's finding and scoring alone, for the like-for-like comparison with
- * the naive run's scoring: the same loading, snapshot and ranking statements as
- * recomputeAll on one session, with the ranked pairs counted instead of written.
+ * the naive run's loading and scoring: recomputeAll's own steps on one session
+ * (the listings loaded and compiled, each batch's investors and decisions
+ * loaded, their candidates found in SQL and scored in code), with the kept
+ * pairs counted instead of written.
  */
 async function engineRankOnly(modules: TModules, context: import("../lib/matching/engine").TMatchingContext): Promise<{ seconds: number; ranked: number }> {
+  const { engine, recompute } = modules;
   const started = performance.now();
-  const listings = [...(await modules.engine.loadPublishedListings()).values()];
+  const listings = recompute.compileListings([...(await engine.loadPublishedListings()).values()], context);
   const ids = (await modules.client.db().investorProfile.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((row) => row.id);
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   let ranked = 0;
   try {
-    const codes = await modules.recompute.createSnapshot(client, listings, context);
+    const session = await recompute.openRecomputeSession(client, listings, context);
     for (let start = 0; start < ids.length; start += 500) {
-      const investors = await modules.engine.loadInvestors(ids.slice(start, start + 500));
-      ranked += (await modules.recompute.rankInvestorBatch({ client, codes, investors, reviewed: new Map(), excluded: new Map(), context })).length;
+      const batch = ids.slice(start, start + 500);
+      const [investors, decisions] = await Promise.all([engine.loadInvestors(batch), recompute.loadDecisions(batch)]);
+      ranked += (await recompute.rankInvestorBatch(session, investors, decisions)).length;
     }
   } finally {
     await client.end();

@@ -62,7 +62,7 @@ export type TRecomputeResult = {
   removed: number;
   durationMs: number;
   /** Where the time went (recompute.ts), summed over its parallel sessions. */
-  phases?: { load: number; prepare: number; store: number };
+  phases?: { load: number; find: number; score: number; store: number };
 };
 
 export type TScoredPair = { investorProfileId: string; listingId: string; score: number };

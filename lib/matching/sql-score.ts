@@ -1,20 +1,19 @@
-// scoreMatch's number, mirrored in SQL, so the database can rank candidate pairs
-// and send back only those worth storing (the best N per investor, or the pairs
-// that enter an investor's best N) instead of every candidate.
+// scoreMatch's number, mirrored in SQL, so a listing rematch can rank its
+// candidate investors in the database and send back only the pairs that enter
+// an investor's best N instead of every candidate.
 //
 // Only plain arithmetic is mirrored here. Whatever needs the sector tree, the
 // stage order or dates is prepared in code with score.ts's own functions, per
-// run: the listing-only points here (listingPoints); the investor's lookup
-// tables in recompute.ts; the listing's sector and stage tests in engine.ts.
+// run: the listing-only points here (listingPoints, which the recompute's
+// compiled scorer uses too); the listing's sector and stage tests in engine.ts.
 // SQL sums the points in MATCH_CRITERIA order and rounds the way scoreMatch
 // does (to 1e-6, then half up). Both sides use IEEE doubles in the same order
 // of operations, so the scores are equal: tests/integration/matching-sql-score
-// checks generated pairs on both paths, odd weights included, and the
-// benchmark checks the recompute against a naive run in code. The stored score
-// is the SQL one; reasons are derived on read with scoreMatch (explain.ts).
+// checks generated pairs, odd weights included. Reasons are derived on read
+// with scoreMatch (explain.ts).
 import { Prisma } from "@/lib/db/client";
 import { scoreCompleteness, scoreFreshness, scoreIncentive } from "./score";
-import { STAGE_ORDER, type TMatchListing, type TMatchingWeights } from "./types";
+import type { TMatchListing, TMatchingWeights } from "./types";
 
 /** A number as a float8 parameter (sent in JS's shortest round-tripping form, which PostgreSQL parses exactly). */
 function float8(value: number): Prisma.Sql {
@@ -101,17 +100,7 @@ export function pairScoreSql(pair: TPairSql, weights: TMatchingWeights): Prisma.
 }
 
 /** The eight criteria's points (MATCH_CRITERIA order) summed left to right and rounded like scoreMatch. */
-export function roundedScoreSql(points: readonly Prisma.Sql[]): Prisma.Sql {
+function roundedScoreSql(points: readonly Prisma.Sql[]): Prisma.Sql {
   const total = points.reduce((sum, term) => Prisma.sql`(${sum} + ${term})`);
   return Prisma.sql`least(100, greatest(0, floor(floor(${total} * 1000000::float8 + 0.5::float8) / 1000000::float8 + 0.5::float8)))::int`;
-}
-
-/** The ticket criterion's points: weight × scoreTicket's fraction, from the investor's ordered bounds and the listing's amount. */
-export function ticketPointsSql(weight: number, sides: Pick<TPairSql, "ticketLow" | "ticketHigh" | "amount">): Prisma.Sql {
-  return Prisma.sql`${float8(weight)} * ${ticketSql(sides)}`;
-}
-
-/** The stage's position in STAGE_ORDER (1-based), NULL when unknown. */
-export function stagePositionSql(stage: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`array_position(${[...STAGE_ORDER]}::text[], ${stage}::text)`;
 }

@@ -62,7 +62,7 @@ export function isRetryableWriteError(error: unknown): boolean {
 }
 
 /** The advisory lock keys of investors' rematches, in the order they are taken. */
-export function investorLockKeys(profileIds: readonly string[]): string[] {
+function investorLockKeys(profileIds: readonly string[]): string[] {
   return [...profileIds].sort().map((id) => `matching.investor:${id}`);
 }
 
@@ -70,7 +70,7 @@ export function investorLockKeys(profileIds: readonly string[]): string[] {
  * Runs `work` on `client` in a transaction holding the advisory locks `keys`
  * (taken in array order); retried on deadlock or serialization failure.
  */
-export async function transactionLockedOn<T>(client: pg.ClientBase, keys: readonly string[], work: () => Promise<T>): Promise<T> {
+async function transactionLockedOn<T>(client: pg.ClientBase, keys: readonly string[], work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await client.query("BEGIN");
@@ -89,7 +89,8 @@ export async function transactionLockedOn<T>(client: pg.ClientBase, keys: readon
  * Stores a batch of investors' complete results on `client`: `kept` upserted,
  * every other SUGGESTED match of those investors deleted (reviewed and dismissed
  * rows never are), under each investor's advisory lock (the one rematchInvestor
- * takes). Returns the rows deleted. (The benchmark's naive run writes with it.)
+ * takes). Returns the rows deleted. The recompute writes with it (and so does
+ * the benchmark's naive run, so the two compare like for like).
  */
 export async function writeInvestorBatch(client: pg.ClientBase, profileIds: readonly string[], kept: readonly TScoredPair[], context: TMatchingContext): Promise<number> {
   if (profileIds.length === 0) return 0;

@@ -1,8 +1,10 @@
-// The SQL mirror of scoreMatch (lib/matching/sql-score.ts) against scoreMatch
-// itself, over generated investors and listings in a real Postgres: every pair
-// the SQL ranks must carry exactly scoreMatch's score, and every pair scoreMatch
-// accepts (inside the ticket window) must be found — on both paths that use it,
-// the recompute's batch ranking and the listing rematch. Edge cases are drawn on
+// The two mirrors of scoreMatch against scoreMatch itself, over generated
+// investors and listings in a real Postgres: the listing rematch's SQL score
+// (lib/matching/sql-score.ts) and the recompute's compiled scorer
+// (lib/matching/recompute.ts, candidates found in SQL, scored in code). Every
+// pair either ranks must carry exactly scoreMatch's score, and every pair
+// scoreMatch accepts (inside the ticket window) must be found; the recompute's
+// best-N cut must equal sorting scoreMatch's results with compareMatches. Edge cases are drawn on
 // purpose: no range, one bound, amounts unknown or zero, district spelling,
 // nationwide listings, merged sectors, empty instrument and stage lists,
 // incentives expired, open-ended or lapsing, odd weights.
@@ -11,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { isWithinTicketWindow } from "@/lib/matching/candidates";
 import { loadInvestors, loadMatchingContext, loadPublishedListings, rankListingCandidates, type TMatchingContext } from "@/lib/matching/engine";
-import { createSnapshot, rankInvestorBatch } from "@/lib/matching/recompute";
-import { scoreMatch } from "@/lib/matching/score";
+import { compileListings, openRecomputeSession, rankInvestorBatch } from "@/lib/matching/recompute";
+import { compareMatches, scoreMatch } from "@/lib/matching/score";
 import type { TMatchInvestor, TMatchListing } from "@/lib/matching/types";
 import { createAgency, createInvestorWithProfile, createListingInState, createSector } from "../support/factories";
 
@@ -125,6 +127,14 @@ afterAll(async () => {
   await client?.end();
 });
 
+async function session(): Promise<pg.Client> {
+  if (!client) {
+    client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+  }
+  return client;
+}
+
 const ODD_WEIGHTS = { sector: 27.5, ticket: 22.25, location: 13.1, instrument: 9.9, stage: 11.05, incentive: 6.2, freshness: 4.7, completeness: 5.3 };
 
 async function contexts(): Promise<TMatchingContext[]> {
@@ -152,16 +162,42 @@ function expectedScores(investors: (TMatchInvestor & { id: string })[], listings
 describe("the SQL score", () => {
   it("equals scoreMatch for every pair the recompute ranks, and finds every pair scoreMatch accepts", async () => {
     const { investors, listings } = await fixtures();
-    client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
+    const none = { reviewed: new Map(), excluded: new Map() };
     for (const context of await contexts()) {
-      const codes = await createSnapshot(client, listings, context);
-      const rows = await rankInvestorBatch({ client, codes, investors, reviewed: new Map(), excluded: new Map(), context });
+      const recompute = await openRecomputeSession(await session(), compileListings(listings, context), context);
+      const rows = await rankInvestorBatch(recompute, investors, none);
       const expected = expectedScores(investors, listings, context);
-      const actual = new Map(rows.map((row) => [`${row.pid}:${row.lid}`, row.score]));
+      const actual = new Map(rows.map((row) => [`${row.investorProfileId}:${row.listingId}`, row.score]));
       expect(expected.size).toBeGreaterThan(PAIRS_SIDE * 4);
       expect(actual).toEqual(expected);
     }
+  });
+
+  it("keeps the best N of each investor as compareMatches orders them, ties at the cut included", async () => {
+    const { investors, listings } = await fixtures();
+    const base = (await contexts())[0]!;
+    let tiesAtTheCut = 0;
+    for (const [threshold, maxPerInvestor] of [[40, 3], [20, 7], [0, 1]] as const) {
+      const context = { ...base, threshold, maxPerInvestor };
+      const recompute = await openRecomputeSession(await session(), compileListings(listings, context), context);
+      const rows = await rankInvestorBatch(recompute, investors, { reviewed: new Map(), excluded: new Map() });
+      const expected = investors.flatMap((investor) => {
+        const ranked = listings
+          .flatMap((listing) => {
+            const result = scoreMatch({ investor, listing, sectors: context.sectors, weights: context.weights, now: context.now });
+            const ok = result && result.score >= threshold && isWithinTicketWindow(investor, listing.amountUsdCents);
+            return ok ? [{ investorProfileId: investor.id, listingId: listing.id, score: result.score }] : [];
+          })
+          .sort(compareMatches);
+        if (ranked.length > maxPerInvestor && ranked[maxPerInvestor - 1]!.score === ranked[maxPerInvestor]!.score) tiesAtTheCut += 1;
+        return ranked.slice(0, maxPerInvestor);
+      });
+      const key = (row: { investorProfileId: string; listingId: string; score: number }) => `${row.investorProfileId}:${row.listingId}:${row.score}`;
+      expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
+      expect(expected.length).toBeGreaterThan(investors.length / 2);
+    }
+    // Some investor had more pairs of its Nth score than fit, so the listing id order decided.
+    expect(tiesAtTheCut).toBeGreaterThan(0);
   });
 
   it("equals scoreMatch for every candidate of a listing rematch", async () => {
