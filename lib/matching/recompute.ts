@@ -32,7 +32,7 @@
 // other SUGGESTED matches deleted. Reasons are not stored (explain.ts derives
 // them on read).
 import pg from "pg";
-import { db, Prisma } from "@/lib/db/client";
+import { db, Prisma, type MatchStatus } from "@/lib/db/client";
 import { isWithinTicketWindow, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { scoreInstrument, scoreLocation, scoreMatch, scoreSector, scoreStage, TICKET_DECADES_TO_ZERO, TICKET_FRACTION } from "./score";
@@ -386,27 +386,30 @@ export class RecomputeScorer {
   rank(investor: TInvestor, tables: TInvestorTables, candidates: Int32Array, decisions: TDecisions): TScoredPair[] {
     const { threshold, maxPerInvestor } = this.context;
     const listings = this.listings;
-    const apart = new Set<number>();
-    for (const id of decisions.excluded.get(investor.id) ?? []) apart.add(listings.position.get(id) ?? -1);
     const reviewed = decisions.reviewed.get(investor.id);
-    for (const id of reviewed ?? []) apart.add(listings.position.get(id) ?? -1);
+    const excluded = decisions.excluded.get(investor.id);
+    // Listings that do not compete for the N (rare: only investors with decisions have any).
+    const apart = reviewed || excluded ? new Set([...(excluded ?? []), ...(reviewed ?? [])].map((id) => listings.position.get(id) ?? -1)) : null;
     if (this.scores.length < candidates.length) {
       this.scores = new Uint8Array(candidates.length);
       this.positions = new Int32Array(candidates.length);
     }
+    const { scores, positions } = this;
     const histogram = this.histogram.fill(0);
     let passed = 0;
+    let scored = 0;
     for (let c = 0; c < candidates.length; c++) {
       const k = candidates[c]!;
-      if (!this.inWindow(investor, tables, k) || (apart.size > 0 && apart.has(k))) continue;
+      if (!this.inWindow(investor, tables, k) || apart?.has(k)) continue;
       const score = this.score(investor, tables, k);
-      this.scored += 1;
+      scored += 1;
       if (score < threshold) continue;
-      this.scores[passed] = score;
-      this.positions[passed] = k;
+      scores[passed] = score;
+      positions[passed] = k;
       histogram[score]! += 1;
       passed += 1;
     }
+    this.scored += scored;
     // The cut-off: the lowest score kept, and how many of that score fit in the N.
     let cutoff = 0;
     let atCutoff = Number.MAX_SAFE_INTEGER;
@@ -418,13 +421,13 @@ export class RecomputeScorer {
     const kept: TScoredPair[] = [];
     const reviewedKept: TScoredPair[] = [];
     for (let p = 0; p < passed; p++) {
-      const score = this.scores[p]!;
+      const score = scores[p]!;
       if (score < cutoff) continue;
       if (score === cutoff) {
         if (atCutoff === 0) continue;
         atCutoff -= 1;
       }
-      kept.push({ investorProfileId: investor.id, listingId: listings.ids[this.positions[p]!]!, score });
+      kept.push({ investorProfileId: investor.id, listingId: listings.ids[positions[p]!]!, score });
     }
     for (const id of reviewed ?? []) {
       const k = listings.position.get(id);
@@ -437,10 +440,15 @@ export class RecomputeScorer {
   }
 }
 
+// Every status but SUGGESTED (the Record makes the compiler ask for a status added later).
+const DECIDED: Record<Exclude<MatchStatus, "SUGGESTED">, true> = { APPROVED: true, REJECTED: true, INTRODUCED: true, DISMISSED: true };
+const DECIDED_STATUSES = Object.keys(DECIDED) as Exclude<MatchStatus, "SUGGESTED">[];
+
 /** Each investor's review decisions: reviewed listings (kept apart from the N) and dismissed ones (never touched). */
 export async function loadDecisions(profileIds: readonly string[]): Promise<TDecisions> {
   const decisions = await db().match.findMany({
-    where: { investorProfileId: { in: [...profileIds] }, status: { not: "SUGGESTED" } },
+    // Listed rather than `not: SUGGESTED`, so each investor's decisions are an index range, not a walk over its suggestions.
+    where: { investorProfileId: { in: [...profileIds] }, status: { in: DECIDED_STATUSES } },
     select: { investorProfileId: true, listingId: true, status: true },
   });
   const reviewed = new Map<string, Set<string>>();
