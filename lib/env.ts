@@ -54,6 +54,8 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: ZOptionalString,
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Reverse proxies in front of the app that append the client's address to X-Forwarded-For (lib/http/client-ip.ts); 0 when it faces the internet itself. */
+  KIZUNA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(1),
   /** "off" stops queueing rematch jobs after listing/profile changes (the integration suite sets it). */
   KIZUNA_MATCHING_JOBS: z.enum(["on", "off"]).default("on"),
   /** "off" stops the notification jobs (daily digest, saved-search alerts) being scheduled or queued (the integration suite sets it). */

@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/errors";
 import { env, isProduction } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { authenticate } from "./sign-in";
 import { INVESTOR_SESSION_SECONDS, type TSessionClaims } from "./session";
 
@@ -37,13 +38,12 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" }, totp: { type: "text" } },
         async authorize(credentials, req) {
           const headers = req?.headers as THeaderBag | undefined;
-          const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? null;
           try {
             const user = await authenticate({
               email: String(credentials?.email ?? ""),
               password: String(credentials?.password ?? ""),
               totp: credentials?.totp ? String(credentials.totp) : undefined,
-              ip: forwarded ?? header(headers, "x-real-ip"),
+              ip: clientIp((name) => header(headers, name), env().KIZUNA_TRUSTED_PROXIES),
               userAgent: header(headers, "user-agent"),
             });
             return { id: user.id, sessionVersion: user.sessionVersion };

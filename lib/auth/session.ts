@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { decode, type JWT } from "next-auth/jwt";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 
 export type TRole = "INVESTOR" | "STAFF" | "ADMIN";
 
@@ -148,9 +149,8 @@ function cookieFromHeader(header: string | null): string | undefined {
 }
 
 export function requestMeta(headers: Headers): TRequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
-    ip: forwarded || headers.get("x-real-ip") || null,
+    ip: clientIp((name) => headers.get(name), env().KIZUNA_TRUSTED_PROXIES),
     userAgent: headers.get("user-agent"),
     origin: headers.get("origin"),
   };

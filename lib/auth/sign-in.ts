@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { audit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
-import { checkLimit, clearFailures, recordFailure } from "./rate-limit";
+import { checkLimit, clearFailures, recordFailure, type TLimitState } from "./rate-limit";
 import { verifySecondFactor } from "./totp";
 
 export type TSignInInput = { email: string; password: string; totp?: string; ip: string | null; userAgent: string | null };
@@ -24,6 +24,8 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+const NOT_LIMITED: TLimitState = { limited: false, retryAfterMs: 0 };
+
 function lockedError(retryAfterMs: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   return new AppError("RATE_LIMITED", "errors.signInLocked", { params: { minutes } });
@@ -31,10 +33,11 @@ function lockedError(retryAfterMs: number): AppError {
 
 export async function authenticate(input: TSignInInput): Promise<TSignedIn> {
   const email = normaliseEmail(input.email);
-  const ipKey = input.ip ?? "unknown";
   const meta = { ip: input.ip, userAgent: input.userAgent };
+  // An unknown address is no bucket: pooling every such attempt would let one client lock everyone out.
+  const recordFailures = () => Promise.all([recordFailure("sign-in:account", email), ...(input.ip ? [recordFailure("sign-in:ip", input.ip)] : [])]);
 
-  const [byAccount, byIp] = await Promise.all([checkLimit("sign-in:account", email), checkLimit("sign-in:ip", ipKey)]);
+  const [byAccount, byIp] = await Promise.all([checkLimit("sign-in:account", email), input.ip ? checkLimit("sign-in:ip", input.ip) : NOT_LIMITED]);
   if (byAccount.limited || byIp.limited) {
     await audit({ action: "auth.sign_in.refused_locked", targetType: "email", targetId: email, ...meta });
     throw lockedError(Math.max(byAccount.retryAfterMs, byIp.retryAfterMs));
@@ -47,7 +50,7 @@ export async function authenticate(input: TSignInInput): Promise<TSignedIn> {
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
 
   if (!user || !passwordOk) {
-    await Promise.all([recordFailure("sign-in:account", email), recordFailure("sign-in:ip", ipKey)]);
+    await recordFailures();
     await audit({ actorId: null, action: "auth.sign_in.failed", targetType: "user", targetId: user?.id ?? email, ...meta });
     const after = await checkLimit("sign-in:account", email);
     if (after.limited) {
@@ -68,7 +71,7 @@ export async function authenticate(input: TSignInInput): Promise<TSignedIn> {
     if (!input.totp) throw new AppError("TOTP_REQUIRED", "errors.totpRequired");
     const ok = await verifySecondFactor(user.id, input.totp);
     if (!ok) {
-      await Promise.all([recordFailure("sign-in:account", email), recordFailure("sign-in:ip", ipKey)]);
+      await recordFailures();
       await audit({ actorId: user.id, action: "auth.totp.failed", targetType: "user", targetId: user.id, ...meta });
       throw new AppError("UNAUTHENTICATED", "errors.totpInvalid");
     }

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { TEST_PASSWORD, actorFor, createUser, sessionTokenFor } from "../support/factories";
 
-async function attempt(email: string, password: string, ip: string, totp?: string) {
+async function attempt(email: string, password: string, ip: string | null, totp?: string) {
   try {
     return { ok: true as const, user: await authenticate({ email, password, ip, userAgent: "vitest", totp }) };
   } catch (error) {
@@ -59,6 +59,18 @@ describe("sign-in throttling", () => {
     const user = await createUser({ role: "INVESTOR", label: "same-ip" });
     expect(await attempt(user.email, TEST_PASSWORD, ip)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(await attempt(user.email, TEST_PASSWORD, uniqueIp())).toMatchObject({ ok: true });
+  });
+
+  it("does not pool attempts whose address is unknown: one client cannot lock out everyone without one", async () => {
+    for (let i = 0; i < 6; i++) {
+      const result = await attempt(`nobody-unknown-${i}-${Date.now()}@test.kizuna.example`, "whatever-password", null);
+      expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    }
+    const user = await createUser({ role: "INVESTOR", label: "no-ip" });
+    expect(await attempt(user.email, TEST_PASSWORD, null)).toMatchObject({ ok: true });
+    // The account limit still holds without an address.
+    for (let i = 0; i < 5; i++) await attempt(user.email, "wrong-password-123", null);
+    expect(await attempt(user.email, TEST_PASSWORD, null)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
   it("refuses pending staff and suspended users with a clear reason", async () => {

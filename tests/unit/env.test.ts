@@ -8,6 +8,7 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...base });
     expect(env.PORT).toBe(3000);
     expect(env.APP_ENV).toBe("development");
+    expect(env.KIZUNA_TRUSTED_PROXIES).toBe(1);
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(parseEnv({ ...base }).AUTH_SECRET).toBe(env.AUTH_SECRET);
   });
@@ -25,6 +26,8 @@ describe("parseEnv", () => {
     ["NOTIFICATION_DIGEST_CRON", { NOTIFICATION_DIGEST_CRON: "0 8 * *" }],
     ["SAVED_SEARCH_ALERTS_CRON", { SAVED_SEARCH_ALERTS_CRON: "0 * * * * *" }],
     ["KIZUNA_NOTIFICATION_JOBS", { KIZUNA_NOTIFICATION_JOBS: "maybe" }],
+    ["KIZUNA_TRUSTED_PROXIES", { KIZUNA_TRUSTED_PROXIES: "-1" }],
+    ["KIZUNA_TRUSTED_PROXIES", { KIZUNA_TRUSTED_PROXIES: "one" }],
   ])("names %s when it is malformed", (name, overrides) => {
     let thrown: unknown;
     try {

@@ -1,0 +1,31 @@
+// The client's address, for the per-IP sign-in limit and the audit log.
+//
+// Next.js does not hand route handlers the socket's address, so it comes from
+// the proxy headers, trusted only as far as the deployment says. Each of the
+// KIZUNA_TRUSTED_PROXIES reverse proxies in front of the app appends the
+// address it saw to X-Forwarded-For, so the client is the entry that many
+// places from the right; whatever lies to its left was written by the client
+// and is ignored (the first entry, which is what was read before, let a client
+// pick a new address for every sign-in attempt and never meet the per-IP
+// limit). X-Real-IP, which a single proxy sets to the address it saw, is read
+// only when there is one proxy and no X-Forwarded-For. With 0 proxies (the app
+// faces the internet itself) no header is trusted and the address is unknown.
+import { isIP } from "node:net";
+
+/** "203.0.113.7", "203.0.113.7:5123", "[2001:db8::1]:443" or "2001:db8::1" → the address; anything else → null. */
+function address(entry: string | undefined): string | null {
+  if (entry === undefined) return null;
+  const trimmed = entry.trim();
+  const candidate = /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(trimmed)?.[1] ?? trimmed;
+  return isIP(candidate) ? candidate : null;
+}
+
+export function clientIp(header: (name: string) => string | null | undefined, trustedProxies: number): string | null {
+  if (trustedProxies <= 0) return null;
+  const forwarded = header("x-forwarded-for");
+  if (forwarded) {
+    const entries = forwarded.split(",");
+    return entries.length >= trustedProxies ? address(entries[entries.length - trustedProxies]) : null;
+  }
+  return trustedProxies === 1 ? address(header("x-real-ip") ?? undefined) : null;
+}
