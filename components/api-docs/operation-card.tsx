@@ -2,6 +2,7 @@
 // parameters, request body, responses and a curl example. Server component.
 import { getTranslations } from "next-intl/server";
 import type { TDocOperation } from "@/lib/api/describe";
+import { CodeBlock } from "@/components/ui/code-block";
 
 const METHOD_STYLE: Record<string, string> = {
   get: "bg-sky-100 text-sky-900",
@@ -10,10 +11,6 @@ const METHOD_STYLE: Record<string, string> = {
   put: "bg-amber-100 text-amber-900",
   delete: "bg-red-100 text-red-900",
 };
-
-function Code({ children }: { children: string }) {
-  return <pre className="overflow-x-auto rounded-md bg-stone-900 p-3 text-xs leading-relaxed text-stone-50">{children}</pre>;
-}
 
 export async function OperationCard({ operation, example }: { operation: TDocOperation; example?: string }) {
   const t = await getTranslations("apiDocs");
@@ -76,7 +73,7 @@ export async function OperationCard({ operation, example }: { operation: TDocOpe
           <h4 className="text-sm font-semibold">
             {t("requestBody")}: <code className="font-mono font-normal">{operation.requestBody.schema}</code>
           </h4>
-          {operation.requestBody.example && <Code>{operation.requestBody.example}</Code>}
+          {operation.requestBody.example && <CodeBlock>{operation.requestBody.example}</CodeBlock>}
         </section>
       )}
 
@@ -95,14 +92,14 @@ export async function OperationCard({ operation, example }: { operation: TDocOpe
 
       <section aria-label={t("curl")} className="space-y-2">
         <h4 className="text-sm font-semibold">{t("curl")}</h4>
-        <Code>{operation.curl}</Code>
+        <CodeBlock>{operation.curl}</CodeBlock>
       </section>
 
       {example && (
         <details className="text-sm">
           <summary className="cursor-pointer font-semibold">{t("exampleResponse")}</summary>
           <div className="mt-2">
-            <Code>{example}</Code>
+            <CodeBlock>{example}</CodeBlock>
           </div>
         </details>
       )}

@@ -6,14 +6,11 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { describeDocument, schemaExample } from "@/lib/api/describe";
 import { openApiDocument } from "@/lib/api/openapi";
 import { env } from "@/lib/env";
+import { CodeBlock } from "@/components/ui/code-block";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("apiDocs");
   return { title: t("title") };
-}
-
-function Code({ children }: { children: string }) {
-  return <pre className="overflow-x-auto rounded-md bg-stone-900 p-3 text-xs leading-relaxed text-stone-50">{children}</pre>;
 }
 
 /** Rendered from the OpenAPI document the API serves, so the page and the API cannot disagree. */
@@ -64,7 +61,7 @@ export default async function ApiDocsPage() {
           <li>{t("tokenStep3")}</li>
           <li>{t("tokenStep4")}</li>
         </ol>
-        <Code>{`curl -s "${baseUrl}/api/v1/me" \\\n  -H "Authorization: Bearer $KIZUNA_TOKEN"`}</Code>
+        <CodeBlock>{`curl -s "${baseUrl}/api/v1/me" \\\n  -H "Authorization: Bearer $KIZUNA_TOKEN"`}</CodeBlock>
         <p className="text-sm text-stone-700">{t("tokenRevoke")}</p>
         <p className="text-sm text-stone-700">{t("cookieNote")}</p>
       </section>
@@ -72,7 +69,7 @@ export default async function ApiDocsPage() {
       <section id="errors" aria-labelledby="errors-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <h2 id="errors-heading" className="text-lg font-semibold">{t("errorsTitle")}</h2>
         <p className="text-sm text-stone-700">{t("errorsBody")}</p>
-        <Code>{errorExample}</Code>
+        <CodeBlock>{errorExample}</CodeBlock>
         <p className="text-sm text-stone-700">{t("moneyNote")}</p>
       </section>
 
