@@ -1,10 +1,13 @@
 // One module's pg-boss connections (a "worker" that runs jobs, a light "client"
 // that only enqueues) with an idempotent, retryable start and a graceful stop.
-// Each module gets its own pool, on its own globalThis key, so stopping one
-// module's worker never stops another's and Next.js loading the module twice
-// (instrumentation bundle, server bundle, dev reloads) still finds the same one.
+// Each module (mail, matching, notifications) gets its own pool, on its own
+// globalThis key, so stopping one module's worker never stops another's and
+// Next.js loading the module twice (instrumentation bundle, server bundle, dev
+// reloads) still finds the same one. pg-boss keeps every module's jobs in one
+// schema, so every app instance shares the queues and a job goes to one worker.
 import PgBoss from "pg-boss";
-import { PGBOSS_SCHEMA } from "@/lib/mail/queue";
+
+export const PGBOSS_SCHEMA = "pgboss";
 
 export type TBossRole = "worker" | "client";
 
@@ -15,8 +18,11 @@ export type TBossPoolOptions = {
   globalKey: string;
   /** Ends "DATABASE_URL is not set: …" when there is no database to connect to. */
   missingUrlMessage: string;
-  /** Created ("stately": one waiting and one running job per key) on every start; pg-boss 10 sends only to existing queues. */
-  queues: readonly string[];
+  /**
+   * Created on every start (pg-boss 10 sends only to existing queues); a name alone is "stately": one
+   * waiting and one running job per key.
+   */
+  queues: readonly (string | { name: string; policy: PgBoss.QueuePolicy })[];
   /** Pool size of the worker's connection (the client's is 2). */
   workerMax: number;
   /** Whether the worker runs pg-boss's cron clock (a process that only enqueues never does). */
@@ -41,10 +47,11 @@ const DEADLOCK = "40P01";
  * database can deadlock, and PostgreSQL then aborts one of them. The loser just
  * tries again after a short, random pause.
  */
-async function createQueueRetryingDeadlocks(boss: PgBoss, queue: string): Promise<void> {
+async function createQueueRetryingDeadlocks(boss: PgBoss, queue: TBossPoolOptions["queues"][number]): Promise<void> {
+  const { name, policy } = typeof queue === "string" ? { name: queue, policy: "stately" as const } : queue;
   for (let attempt = 1; ; attempt++) {
     try {
-      await boss.createQueue(queue, { name: queue, policy: "stately" });
+      await boss.createQueue(name, { name, policy });
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== DEADLOCK || attempt >= 5) throw error;
@@ -99,6 +106,11 @@ export function defineBossPool(options: TBossPoolOptions) {
     return jobId;
   }
 
+  /** Whether this process started its worker boss (it then runs the queue's maintenance). */
+  function isWorkerRunning(): boolean {
+    return state().worker !== undefined;
+  }
+
   /** Remembers worker ids (from boss.work) so send() can wake them. */
   function registerWorkers(...workerIds: string[]): void {
     state().workerIds.push(...workerIds);
@@ -133,5 +145,5 @@ export function defineBossPool(options: TBossPoolOptions) {
     return started;
   }
 
-  return { getBoss, send, registerWorkers, startOnce, stop };
+  return { getBoss, send, isWorkerRunning, registerWorkers, startOnce, stop };
 }

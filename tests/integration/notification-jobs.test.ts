@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { invokeAction } from "@/lib/http/action";
 import { publishListingSpec } from "@/lib/listings/actions";
 import { latestEmailTo } from "@/lib/mail/outbox";
-import { PGBOSS_SCHEMA } from "@/lib/mail/queue";
+import { PGBOSS_SCHEMA } from "@/lib/jobs/boss";
 import { DIGEST_QUEUE, SAVED_SEARCH_ALERTS_QUEUE, startNotificationJobs, stopNotificationJobs } from "@/lib/notifications/jobs";
 import { notifyNow } from "@/lib/notifications/notify";
 import { runSavedSearchAlerts } from "@/lib/saved-searches/alerts";
