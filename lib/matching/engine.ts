@@ -32,7 +32,7 @@ import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
 import { listingPoints, pairScoreSql } from "./sql-score";
-import { advisoryLocksSql, isRetryableWriteError, UPSERT_CONFLICT, upsertMatchesSql, WRITE_ATTEMPTS } from "./store";
+import { advisoryLocksSql, retryAfterPause, UPSERT_CONFLICT, upsertMatchesSql } from "./store";
 import {
   INITIAL_MATCHING_WEIGHTS,
   STAGE_ORDER,
@@ -180,7 +180,7 @@ async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: P
         { timeout: 60_000, maxWait: 30_000 },
       );
     } catch (error) {
-      if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) throw error;
+      if (!(await retryAfterPause(error, attempt))) throw error;
     }
   }
 }

@@ -53,9 +53,20 @@ export function queryOn<R extends pg.QueryResultRow = pg.QueryResultRow>(client:
 }
 
 /** Tries of a write that meets a deadlock or a serialization failure. */
-export const WRITE_ATTEMPTS = 3;
+const WRITE_ATTEMPTS = 5;
 
-export function isRetryableWriteError(error: unknown): boolean {
+/**
+ * Whether a failed write should be tried again, after a pause: the transactions a deadlock aborted
+ * would collide again if all retried at once, so the pause is random and doubles with each attempt
+ * (10–40 ms, then 20–80 ms, …).
+ */
+export async function retryAfterPause(error: unknown, attempt: number): Promise<boolean> {
+  if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) return false;
+  await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 30) * 2 ** (attempt - 1)));
+  return true;
+}
+
+function isRetryableWriteError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code;
   return code === "40P01" || code === "40001" || /deadlock detected|40P01|could not serialize|40001/.test(message);
@@ -80,7 +91,7 @@ async function transactionLockedOn<T>(client: pg.ClientBase, keys: readonly stri
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
-      if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) throw error;
+      if (!(await retryAfterPause(error, attempt))) throw error;
     }
   }
 }
