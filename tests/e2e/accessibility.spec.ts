@@ -1,7 +1,7 @@
 // Accessibility in a real Chromium: axe-core (@axe-core/playwright) checks the
 // pages each kind of user works in against WCAG 2.1 A and AA, in English and
-// in Japanese, and the test fails on any violation axe rates serious or
-// critical, naming the rule and the elements.
+// in Japanese, and forms showing their errors; the test fails on any violation
+// axe rates serious or critical, naming the rule and the elements.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createAdminInDatabase, demoAccount, signIn, signInAndEnrolAdmin } from "./helpers";
@@ -54,4 +54,34 @@ test("an admin's pages", async ({ page }) => {
   const admin = await createAdminInDatabase("a11y");
   await signInAndEnrolAdmin(page, admin);
   expect(await scan(page, ["/admin", "/admin/matches", "/admin/listings", "/admin/users", "/admin/audit", "/admin/rates", "/admin/settings/matching", "/admin/settings/sectors"])).toEqual({});
+});
+
+test("forms showing their errors", async ({ browser, page }) => {
+  // The refused sign-in comes from an address of its own (Next.js keeps a client's X-Forwarded-For), so its
+  // failure does not count against 127.0.0.1, which zz-lockout.spec.ts needs to itself.
+  const elsewhere = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  const signInPage = await elsewhere.newPage();
+  await signInPage.goto("/sign-in");
+  await signInPage.getByLabel("Email address").fill("nobody-a11y@example.com");
+  await signInPage.getByLabel("Password", { exact: true }).fill("not-the-password-123");
+  await signInPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(signInPage.getByRole("alert").first()).toBeVisible();
+  expect(await violations(signInPage), "/sign-in refused").toEqual([]);
+  await elsewhere.close();
+
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill("Aiko Tanaka");
+  await page.getByLabel("Email address").fill("aiko at example.com");
+  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase 42");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("form [aria-invalid='true']").first()).toBeVisible();
+  expect(await violations(page), "/register refused").toEqual([]);
+
+  const staff = demoAccount("staff.piedmc@kizuna.local");
+  await signIn(page, { email: staff.email, password: staff.password, next: "/staff/listings/new" });
+  await page.getByRole("link", { name: /^Special Economic Zone/ }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Unfinished zone");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.locator("form [aria-invalid='true']").first()).toBeVisible();
+  expect(await violations(page), "/staff/listings/new refused").toEqual([]);
 });
