@@ -173,11 +173,11 @@ async function engineRankOnly(modules: TModules, context: import("../lib/matchin
   let ranked = 0;
   let scored = 0;
   try {
-    const session = await recompute.openRecomputeSession(client, listings, context);
+    const session = await recompute.openRecomputeSession({ client, listings, context });
     for (let start = 0; start < ids.length; start += 500) {
       const batch = ids.slice(start, start + 500);
       const [investors, decisions] = await Promise.all([engine.loadInvestors(batch), recompute.loadDecisions(batch)]);
-      ranked += (await recompute.rankInvestorBatch(session, investors, decisions)).length;
+      ranked += (await recompute.rankInvestorBatch({ session, investors, decisions })).length;
     }
     scored = session.scorer.scored;
   } finally {

@@ -6,7 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/errors";
 import { env, isProduction } from "@/lib/env";
-import { clientIp } from "@/lib/http/client-ip";
+import { resolveClientIp } from "@/lib/http/client-ip";
 import { authenticate } from "./sign-in";
 import { INVESTOR_SESSION_SECONDS, type TSessionClaims } from "./session";
 
@@ -43,7 +43,7 @@ export function authOptions(): NextAuthOptions {
               email: String(credentials?.email ?? ""),
               password: String(credentials?.password ?? ""),
               totp: credentials?.totp ? String(credentials.totp) : undefined,
-              ip: clientIp((name) => header(headers, name), env().KIZUNA_TRUSTED_PROXIES),
+              ip: resolveClientIp((name) => header(headers, name), env().KIZUNA_TRUSTED_PROXIES),
               userAgent: header(headers, "user-agent"),
             });
             return { id: user.id, sessionVersion: user.sessionVersion };

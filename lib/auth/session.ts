@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { decode, type JWT } from "next-auth/jwt";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { clientIp } from "@/lib/http/client-ip";
+import { resolveClientIp } from "@/lib/http/client-ip";
 
 export type TRole = "INVESTOR" | "STAFF" | "ADMIN";
 
@@ -150,7 +150,7 @@ function cookieFromHeader(header: string | null): string | undefined {
 
 export function requestMeta(headers: Headers): TRequestMeta {
   return {
-    ip: clientIp((name) => headers.get(name), env().KIZUNA_TRUSTED_PROXIES),
+    ip: resolveClientIp((name) => headers.get(name), env().KIZUNA_TRUSTED_PROXIES),
     userAgent: headers.get("user-agent"),
     origin: headers.get("origin"),
   };

@@ -13,19 +13,19 @@
 import { isIP } from "node:net";
 
 /** "203.0.113.7", "203.0.113.7:5123", "[2001:db8::1]:443" or "2001:db8::1" → the address; anything else → null. */
-function address(entry: string | undefined): string | null {
+function parseAddress(entry: string | undefined): string | null {
   if (entry === undefined) return null;
   const trimmed = entry.trim();
   const candidate = /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(trimmed)?.[1] ?? trimmed;
   return isIP(candidate) ? candidate : null;
 }
 
-export function clientIp(header: (name: string) => string | null | undefined, trustedProxies: number): string | null {
+export function resolveClientIp(header: (name: string) => string | null | undefined, trustedProxies: number): string | null {
   if (trustedProxies <= 0) return null;
   const forwarded = header("x-forwarded-for");
   if (forwarded) {
     const entries = forwarded.split(",");
-    return entries.length >= trustedProxies ? address(entries[entries.length - trustedProxies]) : null;
+    return entries.length >= trustedProxies ? parseAddress(entries[entries.length - trustedProxies]) : null;
   }
-  return trustedProxies === 1 ? address(header("x-real-ip") ?? undefined) : null;
+  return trustedProxies === 1 ? parseAddress(header("x-real-ip") ?? undefined) : null;
 }

@@ -302,7 +302,7 @@ export class CandidateFinder {
 export type TDecisions = { reviewed: ReadonlyMap<string, ReadonlySet<string>>; excluded: ReadonlyMap<string, readonly string[]> };
 
 /** scoreTicket's fraction for a listing with a known amount, in doubles (the amounts fit one exactly). */
-function ticketFraction(low: number, high: number, amount: number): number {
+function computeTicketFraction(low: number, high: number, amount: number): number {
   if (low !== low && high !== high) return TICKET_FRACTION.neutral;
   if (amount !== amount) return TICKET_FRACTION.neutral;
   if (low === low && amount < low) return amount <= 0 ? 0 : Math.max(0, 1 - Math.log10(low / amount) / TICKET_DECADES_TO_ZERO);
@@ -349,7 +349,7 @@ export class RecomputeScorer {
     if (district !== 0 && tables.districts.includes(district)) location = tables.districtPoints;
     let total = 0;
     total += sector;
-    total += this.context.weights.ticket * ticketFraction(tables.ticketLow, tables.ticketHigh, listings.amount[k]!);
+    total += this.context.weights.ticket * computeTicketFraction(tables.ticketLow, tables.ticketHigh, listings.amount[k]!);
     total += location;
     total += tables.instrumentPoints[listings.instruments[k]!]!;
     total += tables.stagePoints[listings.stage[k]!]!;
@@ -383,7 +383,7 @@ export class RecomputeScorer {
    * (score descending, then listing id) and its reviewed pairs at or above the
    * threshold, in listing-id order. Dismissed listings are never scored.
    */
-  rank(investor: TInvestor, tables: TInvestorTables, candidates: Int32Array, decisions: TDecisions): TScoredPair[] {
+  rank({ investor, tables, candidates, decisions }: { investor: TInvestor; tables: TInvestorTables; candidates: Int32Array; decisions: TDecisions }): TScoredPair[] {
     const { threshold, maxPerInvestor } = this.context;
     const listings = this.listings;
     const reviewed = decisions.reviewed.get(investor.id);
@@ -463,16 +463,22 @@ export async function loadDecisions(profileIds: readonly string[]): Promise<TDec
 /** What one session of a run holds: the compiled listings, its candidate finder and a scorer. */
 export type TRecomputeSession = { finder: CandidateFinder; scorer: RecomputeScorer };
 
-export async function openRecomputeSession(client: pg.ClientBase, listings: TCompiledListings, context: TMatchingContext): Promise<TRecomputeSession> {
+export async function openRecomputeSession({ client, listings, context }: { client: pg.ClientBase; listings: TCompiledListings; context: TMatchingContext }): Promise<TRecomputeSession> {
   return { finder: await CandidateFinder.create(client, listings), scorer: new RecomputeScorer(listings, context) };
 }
 
 /**
  * Finds and scores a batch of investors: every kept pair, ordered by investor
- * id then listing id (the order the writer locks rows in). `onFound` marks the
- * end of the finding, for the phase timings.
+ * id then listing id (the order the writer locks rows in).
  */
-export async function rankInvestorBatch(session: TRecomputeSession, investors: readonly TInvestor[], decisions: TDecisions, onFound?: () => void): Promise<TScoredPair[]> {
+export async function rankInvestorBatch(input: {
+  session: TRecomputeSession;
+  investors: readonly TInvestor[];
+  decisions: TDecisions;
+  /** Called when the candidates are found, before the scoring (the phase timings). */
+  onFound?: () => void;
+}): Promise<TScoredPair[]> {
+  const { session, investors, decisions, onFound } = input;
   const ordered = [...investors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tables = session.scorer.compile(ordered);
   await session.finder.prefetch(tables.map((table) => table.reachKey));
@@ -480,7 +486,7 @@ export async function rankInvestorBatch(session: TRecomputeSession, investors: r
   const pairs: TScoredPair[] = [];
   ordered.forEach((investor, index) => {
     const table = tables[index]!;
-    for (const pair of session.scorer.rank(investor, table, session.finder.candidates(table.reachKey), decisions)) pairs.push(pair);
+    for (const pair of session.scorer.rank({ investor, tables: table, candidates: session.finder.candidates(table.reachKey), decisions })) pairs.push(pair);
   });
   return pairs;
 }
@@ -513,7 +519,7 @@ export async function recomputeAll(options: TRecomputeOptions = {}): Promise<TRe
       const client = new pg.Client({ connectionString, application_name: "kizuna-matching-recompute" });
       await client.connect();
       try {
-        const session = await openRecomputeSession(client, listings, context);
+        const session = await openRecomputeSession({ client, listings, context });
         for (let ids = batches.shift(); ids !== undefined; ids = batches.shift()) {
           let mark = performance.now();
           const lap = (phase: keyof TRecomputePhases) => {
@@ -524,7 +530,7 @@ export async function recomputeAll(options: TRecomputeOptions = {}): Promise<TRe
           // Investors deleted meanwhile are not in `loaded`; their rows went with them (cascade).
           const [loaded, decisions] = await Promise.all([loadInvestors(ids), loadDecisions(ids)]);
           lap("load");
-          const kept = await rankInvestorBatch(session, loaded, decisions, () => lap("find"));
+          const kept = await rankInvestorBatch({ session, investors: loaded, decisions, onFound: () => lap("find") });
           lap("score");
           removed += await writeInvestorBatch(client, loaded.map((investor) => investor.id), kept, context);
           lap("store");

@@ -164,8 +164,8 @@ describe("the SQL score", () => {
     const { investors, listings } = await fixtures();
     const none = { reviewed: new Map(), excluded: new Map() };
     for (const context of await contexts()) {
-      const recompute = await openRecomputeSession(await session(), compileListings(listings, context), context);
-      const rows = await rankInvestorBatch(recompute, investors, none);
+      const recompute = await openRecomputeSession({ client: await session(), listings: compileListings(listings, context), context });
+      const rows = await rankInvestorBatch({ session: recompute, investors, decisions: none });
       const expected = expectedScores(investors, listings, context);
       const actual = new Map(rows.map((row) => [`${row.investorProfileId}:${row.listingId}`, row.score]));
       expect(expected.size).toBeGreaterThan(PAIRS_SIDE * 4);
@@ -179,8 +179,8 @@ describe("the SQL score", () => {
     let tiesAtTheCut = 0;
     for (const [threshold, maxPerInvestor] of [[40, 3], [20, 7], [0, 1]] as const) {
       const context = { ...base, threshold, maxPerInvestor };
-      const recompute = await openRecomputeSession(await session(), compileListings(listings, context), context);
-      const rows = await rankInvestorBatch(recompute, investors, { reviewed: new Map(), excluded: new Map() });
+      const recompute = await openRecomputeSession({ client: await session(), listings: compileListings(listings, context), context });
+      const rows = await rankInvestorBatch({ session: recompute, investors, decisions: { reviewed: new Map(), excluded: new Map() } });
       const expected = investors.flatMap((investor) => {
         const ranked = listings
           .flatMap((listing) => {
