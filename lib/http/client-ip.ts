@@ -8,8 +8,10 @@
 // and is ignored (the first entry, which is what was read before, let a client
 // pick a new address for every sign-in attempt and never meet the per-IP
 // limit). X-Real-IP, which a single proxy sets to the address it saw, is read
-// only when there is one proxy and no X-Forwarded-For. With 0 proxies (the app
-// faces the internet itself) no header is trusted and the address is unknown.
+// only when there is one proxy and no X-Forwarded-For. Without a proxy, Next.js
+// fills X-Forwarded-For with the socket's address when a request has none, so 1
+// still gives direct clients their own address (one that sends the header
+// itself chooses it); with 0 no header is trusted and the address is unknown.
 import { isIP } from "node:net";
 
 /** "203.0.113.7", "203.0.113.7:5123", "[2001:db8::1]:443" or "2001:db8::1" → the address; anything else → null. */
