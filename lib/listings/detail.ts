@@ -13,6 +13,7 @@ import { searchListings, type TSearchItem } from "./search";
 import { emptySearch, type TSearchParams } from "./search-schema";
 import { getSectorTaxonomy, sectorName } from "./sector-taxonomy";
 import { isUuid } from "@/lib/http/validation";
+import { LISTING_CONTENT_SELECT } from "./content-select";
 
 
 export type TIncentiveView = {
@@ -74,31 +75,9 @@ export async function getOpportunity(id: string, actor: TActor | null, locale: T
   const row = await db().listing.findFirst({
     where: { AND: [{ id }, listingReadWhere(activeOrNull(actor))] },
     select: {
+      ...LISTING_CONTENT_SELECT,
       id: true,
-      kind: true,
       status: true,
-      title: true,
-      titleJa: true,
-      summary: true,
-      summaryJa: true,
-      description: true,
-      sectorIds: true,
-      province: true,
-      district: true,
-      zone: true,
-      amountMinor: true,
-      currency: true,
-      amountUsdCents: true,
-      instruments: true,
-      stage: true,
-      areaAcres: true,
-      developer: true,
-      plotsAvailable: true,
-      facts: true,
-      tags: true,
-      contactName: true,
-      contactEmail: true,
-      contactPhone: true,
       sourceNote: true,
       publishedAt: true,
       updatedAt: true,

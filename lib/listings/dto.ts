@@ -8,6 +8,7 @@ import { notFound } from "@/lib/errors";
 import { minorToDecimalString } from "@/lib/money/parse";
 import { listingReadWhere, listingWriteWhere } from "./access";
 import { CURRENCIES, INSTRUMENTS, LISTING_KINDS, LISTING_STATUSES, PROVINCES, STAGES } from "./schemas";
+import { LISTING_CONTENT_SELECT } from "./content-select";
 
 const ZDateTime = z.iso.datetime().meta({ description: "ISO 8601 date-time (UTC)." });
 const ZDate = z.iso.date().meta({ description: "ISO 8601 date." });
@@ -65,40 +66,18 @@ export const ZListingDto = z
 export type TListingDto = z.infer<typeof ZListingDto>;
 
 export const LISTING_DTO_SELECT = {
+  ...LISTING_CONTENT_SELECT,
   id: true,
   slug: true,
-  kind: true,
   status: true,
   version: true,
   agencyId: true,
   agency: { select: { id: true, name: true, nameJa: true } },
-  title: true,
-  titleJa: true,
-  summary: true,
-  summaryJa: true,
-  description: true,
-  sectorIds: true,
-  province: true,
-  district: true,
-  zone: true,
-  amountMinor: true,
-  currency: true,
-  amountUsdCents: true,
-  instruments: true,
-  stage: true,
-  tags: true,
-  areaAcres: true,
-  developer: true,
-  plotsAvailable: true,
-  facts: true,
   incentives: {
     where: { supersededAt: null },
     orderBy: [{ validTo: { sort: "asc", nulls: "last" } }, { name: "asc" }],
     select: { id: true, name: true, nameJa: true, legalBasis: true, validFrom: true, validTo: true },
   },
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
   completeness: true,
   reviewComment: true,
   createdAt: true,

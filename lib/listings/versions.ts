@@ -5,6 +5,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { scoreCompleteness, type TCompleteness } from "./completeness";
 import type { TListingKind } from "./schemas";
+import { LISTING_CONTENT_SELECT } from "./content-select";
 
 export type TSnapshotIncentive = {
   templateId: string | null;
@@ -78,29 +79,7 @@ export function diffVersions(a: Partial<TListingSnapshot> | null | undefined, b:
 const dateOnly = (date: Date | null): string | null => (date ? date.toISOString().slice(0, 10) : null);
 
 export const SNAPSHOT_SELECT = {
-  kind: true,
-  title: true,
-  titleJa: true,
-  summary: true,
-  summaryJa: true,
-  description: true,
-  sectorIds: true,
-  province: true,
-  district: true,
-  zone: true,
-  amountMinor: true,
-  currency: true,
-  amountUsdCents: true,
-  instruments: true,
-  stage: true,
-  areaAcres: true,
-  developer: true,
-  plotsAvailable: true,
-  facts: true,
-  tags: true,
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
+  ...LISTING_CONTENT_SELECT,
   incentives: {
     where: { supersededAt: null },
     select: { templateId: true, name: true, nameJa: true, legalBasis: true, validFrom: true, validTo: true },
