@@ -32,7 +32,7 @@ import { candidateListingIds, reachableSectorIds } from "./candidates";
 import { reopenChangedRejections } from "./material";
 import { compareMatches, parseMatchingWeights, scoreMatch, scoreSector, STAGE_FRACTION } from "./score";
 import { listingPoints, pairScoreSql } from "./sql-score";
-import { advisoryLocksSql, retryAfterPause, UPSERT_CONFLICT, upsertMatchesSql } from "./store";
+import { advisoryLocksSql, retryWrite, UPSERT_CONFLICT, upsertMatchesSql } from "./store";
 import {
   INITIAL_MATCHING_WEIGHTS,
   STAGE_ORDER,
@@ -170,19 +170,15 @@ export async function loadPublishedListings(): Promise<Map<string, TMatchListing
  */
 async function writeLocked<T>(lockKeys: string | readonly string[], work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const keys = typeof lockKeys === "string" ? [lockKeys] : [...lockKeys];
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db().$transaction(
-        async (tx) => {
-          await tx.$queryRaw(advisoryLocksSql(keys));
-          return work(tx);
-        },
-        { timeout: 60_000, maxWait: 30_000 },
-      );
-    } catch (error) {
-      if (!(await retryAfterPause(error, attempt))) throw error;
-    }
-  }
+  return retryWrite(() =>
+    db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw(advisoryLocksSql(keys));
+        return work(tx);
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    ),
+  );
 }
 
 /** Inserts or refreshes the pairs (store.ts has the rules). */

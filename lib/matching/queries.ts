@@ -4,8 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { matchReadWhere } from "./access";
 import { explainMatches, matchReasonKey } from "./explain";
 import type { TReason } from "./types";
-import { decodeCursor, encodeCursor, isDateString, objectFields } from "@/lib/http/cursor";
-import { isUuid } from "@/lib/http/validation";
+import { decodeCursor, encodeCursor, readScoreOrDateCursor } from "@/lib/http/cursor";
 
 /** `reasons` are derived when read (explain.ts), from both sides as they are now. */
 export type TMatchDto = { id: string; listingId: string; score: number; reasons: TReason[]; status: string; createdAt: string };
@@ -58,14 +57,6 @@ export type TMyMatchesPage = { items: TMyMatchDto[]; nextCursor: string | null }
 
 type TCursor = { k: number | string; l: string };
 
-function readCursor(value: unknown, sort: TMyMatchSort): TCursor | null {
-  const fields = objectFields(value);
-  if (!fields || !isUuid(fields.l)) return null;
-  if (sort === "score" && typeof fields.k === "number" && Number.isInteger(fields.k)) return { k: fields.k, l: fields.l };
-  if (sort === "newest" && isDateString(fields.k)) return { k: fields.k, l: fields.l };
-  return null;
-}
-
 /**
  * The investor's own matches, best first (score desc, then listing id) or newest
  * first; APPROVED and INTRODUCED unless a status is asked for. SUGGESTED and
@@ -74,15 +65,15 @@ function readCursor(value: unknown, sort: TMyMatchSort): TCursor | null {
 export async function listMyMatches(actor: TActiveActor, query: TMyMatchesQuery): Promise<TMyMatchesPage> {
   if (actor.role !== "INVESTOR") throw new AppError("FORBIDDEN", "errors.forbidden");
   const limit = Math.min(Math.max(Math.trunc(query.limit) || 20, 1), 100);
-  const cursor = decodeCursor(query.cursor, (value) => readCursor(value, query.sort));
+  const cursor = decodeCursor(query.cursor, (value) => readScoreOrDateCursor(value, "l", query.sort === "score" ? "score" : "date"));
   const statusWhere: Prisma.MatchWhereInput = { status: query.status ? query.status : { in: ["APPROVED", "INTRODUCED"] } };
   let cursorWhere: Prisma.MatchWhereInput = {};
   if (cursor && query.sort === "score") {
     const score = cursor.k as number;
-    cursorWhere = { OR: [{ score: { lt: score } }, { score, listingId: { gt: cursor.l } }] };
+    cursorWhere = { OR: [{ score: { lt: score } }, { score, listingId: { gt: cursor.id } }] };
   } else if (cursor) {
     const at = new Date(cursor.k as string);
-    cursorWhere = { OR: [{ createdAt: { lt: at } }, { createdAt: at, listingId: { gt: cursor.l } }] };
+    cursorWhere = { OR: [{ createdAt: { lt: at } }, { createdAt: at, listingId: { gt: cursor.id } }] };
   }
   const orderBy: Prisma.MatchOrderByWithRelationInput[] =
     query.sort === "score" ? [{ score: "desc" }, { listingId: "asc" }] : [{ createdAt: "desc" }, { listingId: "asc" }];

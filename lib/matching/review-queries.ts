@@ -7,8 +7,7 @@ import { forbidden } from "@/lib/errors";
 import { explainMatches, matchReasonKey } from "./explain";
 import { reviewQueueWhere, type TReviewFilters } from "./review-filters";
 import type { TReason } from "./types";
-import { decodeCursor, encodeCursor, isDateString, objectFields } from "@/lib/http/cursor";
-import { isUuid } from "@/lib/http/validation";
+import { decodeCursor, encodeCursor, readScoreOrDateCursor } from "@/lib/http/cursor";
 
 export const REVIEW_VIEWS = ["queue", "reviewed"] as const;
 export type TReviewView = (typeof REVIEW_VIEWS)[number];
@@ -52,14 +51,6 @@ export type TReviewMatchDto = {
 export type TReviewPage = { items: TReviewMatchDto[]; nextCursor: string | null };
 
 type TCursor = { k: number | string; i: string };
-
-function readCursor(value: unknown, view: TReviewView): TCursor | null {
-  const fields = objectFields(value);
-  if (!fields || !isUuid(fields.i)) return null;
-  if (view === "queue" && typeof fields.k === "number" && Number.isInteger(fields.k)) return { k: fields.k, i: fields.i };
-  if (view === "reviewed" && isDateString(fields.k)) return { k: fields.k, i: fields.i };
-  return null;
-}
 
 const SELECT = {
   id: true,
@@ -148,12 +139,12 @@ export type TReviewQuery = { view: TReviewView; filters: TReviewFilters; cursor?
 export async function listReviewMatches(actor: TActiveActor, query: TReviewQuery): Promise<TReviewPage> {
   if (actor.role !== "ADMIN") throw forbidden();
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? REVIEW_PAGE_SIZE), 1), 100);
-  const cursor = decodeCursor(query.cursor, (value) => readCursor(value, query.view));
+  const cursor = decodeCursor(query.cursor, (value) => readScoreOrDateCursor(value, "i", query.view === "queue" ? "score" : "date"));
   const filterWhere = await reviewQueueWhere(query.filters);
   let where: Prisma.MatchWhereInput;
   let orderBy: Prisma.MatchOrderByWithRelationInput[];
   if (query.view === "queue") {
-    where = { AND: [filterWhere, { status: "SUGGESTED" }, cursor ? { OR: [{ score: { lt: cursor.k as number } }, { score: cursor.k as number, id: { gt: cursor.i } }] } : {}] };
+    where = { AND: [filterWhere, { status: "SUGGESTED" }, cursor ? { OR: [{ score: { lt: cursor.k as number } }, { score: cursor.k as number, id: { gt: cursor.id } }] } : {}] };
     orderBy = [{ score: "desc" }, { id: "asc" }];
   } else {
     const at = cursor ? new Date(cursor.k as string) : null;
@@ -161,7 +152,7 @@ export async function listReviewMatches(actor: TActiveActor, query: TReviewQuery
       AND: [
         filterWhere,
         { status: { in: ["APPROVED", "REJECTED", "INTRODUCED"] }, reviewedAt: { not: null } },
-        at ? { OR: [{ reviewedAt: { lt: at } }, { reviewedAt: at, id: { gt: cursor!.i } }] } : {},
+        at ? { OR: [{ reviewedAt: { lt: at } }, { reviewedAt: at, id: { gt: cursor!.id } }] } : {},
       ],
     };
     orderBy = [{ reviewedAt: "desc" }, { id: "asc" }];

@@ -56,14 +56,19 @@ export function queryOn<R extends pg.QueryResultRow = pg.QueryResultRow>(client:
 const WRITE_ATTEMPTS = 5;
 
 /**
- * Whether a failed write should be tried again, after a pause: the transactions a deadlock aborted
- * would collide again if all retried at once, so the pause is random and doubles with each attempt
- * (10–40 ms, then 20–80 ms, …).
+ * Runs `write` again while it fails with a deadlock or a serialization failure, up to WRITE_ATTEMPTS
+ * times, after a pause: the transactions a deadlock aborted would collide again if all retried at
+ * once, so the pause is random and doubles with each attempt (10–40 ms, then 20–80 ms, …).
  */
-export async function retryAfterPause(error: unknown, attempt: number): Promise<boolean> {
-  if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) return false;
-  await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 30) * 2 ** (attempt - 1)));
-  return true;
+export async function retryWrite<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 30) * 2 ** (attempt - 1)));
+    }
+  }
 }
 
 function isRetryableWriteError(error: unknown): boolean {
@@ -82,7 +87,7 @@ function investorLockKeys(profileIds: readonly string[]): string[] {
  * (taken in array order); retried on deadlock or serialization failure.
  */
 async function transactionLockedOn<T>(client: pg.ClientBase, keys: readonly string[], work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
+  return retryWrite(async () => {
     try {
       await client.query("BEGIN");
       await queryOn(client, advisoryLocksSql(keys));
@@ -91,9 +96,9 @@ async function transactionLockedOn<T>(client: pg.ClientBase, keys: readonly stri
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
-      if (!(await retryAfterPause(error, attempt))) throw error;
+      throw error;
     }
-  }
+  });
 }
 
 /**
